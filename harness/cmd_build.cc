@@ -1,0 +1,56 @@
+// `benchctl build [--suite S]`: build (or reuse) workloads.
+#include <fmt/format.h>
+
+#include "commands.h"
+#include "discovery.h"
+#include "error.h"
+#include "project.h"
+#include "run_plan.h"
+#include "suite.h"
+
+namespace benchctl {
+
+void RegisterBuild(CLI::App& app, int& exit_code) {
+  struct Args {
+    std::vector<std::string> suites, languages, impls;
+    std::string root, workloads, build_dir;
+  };
+  auto args = std::make_shared<Args>();
+  CLI::App* cmd =
+      app.add_subcommand("build", "Build workloads (cached by sources, version, flags)");
+  cmd->add_option("--suite", args->suites, "Only these suites (default: all)");
+  cmd->add_option("--lang", args->languages, "Only these languages");
+  cmd->add_option("--impl", args->impls, "Only these implementations");
+  cmd->add_option("--root", args->root, "The benchctl checkout (default: found from here)");
+  cmd->add_option("--workloads", args->workloads, "Workloads folder (default <root>/workloads)");
+  cmd->add_option("--build-dir", args->build_dir, "Build cache (default <root>/build/bench)");
+  cmd->callback([args, &exit_code]() {
+    Paths paths = FindPaths(args->root);
+    if (!args->workloads.empty()) paths.workloads = std::filesystem::absolute(args->workloads);
+    if (!args->build_dir.empty()) paths.build = std::filesystem::absolute(args->build_dir);
+    auto toolchains = LoadToolchains(paths.root / "toolchains");
+    std::vector<std::string> languages;
+    for (const auto& [lang, t] : toolchains) languages.push_back(lang);
+    std::vector<std::string> suites = args->suites;
+    if (suites.empty()) {
+      for (const auto& s : SuiteNames()) {
+        if (std::filesystem::is_directory(paths.workloads / s)) suites.push_back(s);
+      }
+    }
+    int failures = 0;
+    for (const auto& name : suites) {
+      auto suite = MakeSuite(name);
+      auto all = DiscoverWorkloads(paths, name, languages, suite->Operations());
+      auto manifests =
+          FilterWorkloads(all, args->languages, args->impls, languages, {}, suite->Operations());
+      auto probes = ProbeLanguages(manifests, toolchains, paths);
+      for (const auto& b : BuildWorkloads(manifests, toolchains, probes, paths)) {
+        if (!b.build.ok) ++failures;
+      }
+    }
+    if (failures > 0) fmt::print(stderr, "{} workload(s) failed to build\n", failures);
+    exit_code = failures > 0 ? kExitFailures : kExitOk;
+  });
+}
+
+}  // namespace benchctl

@@ -1,0 +1,37 @@
+// `benchctl list`: suites, their implementations and the languages.
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "commands.h"
+#include "discovery.h"
+#include "project.h"
+#include "suite.h"
+#include "toolchain.h"
+
+namespace benchctl {
+
+void RegisterList(CLI::App& app, int& exit_code) {
+  auto root = std::make_shared<std::string>();
+  CLI::App* cmd = app.add_subcommand("list", "List suites, implementations and languages");
+  cmd->add_option("--root", *root, "The benchctl checkout (default: found from here)");
+  cmd->callback([root, &exit_code]() {
+    Paths paths = FindPaths(*root);
+    auto toolchains = LoadToolchains(paths.root / "toolchains");
+    std::vector<std::string> languages;
+    for (const auto& [lang, t] : toolchains) languages.push_back(lang);
+    fmt::print("languages: {}\n", fmt::join(languages, ", "));
+    for (const auto& name : SuiteNames()) {
+      if (!std::filesystem::is_directory(paths.workloads / name)) continue;
+      auto suite = MakeSuite(name);
+      fmt::print("\nsuite {} (operations: {})\n", name, fmt::join(suite->Operations(), ", "));
+      for (const auto& m : DiscoverWorkloads(paths, name, languages, suite->Operations())) {
+        fmt::print("  {:<18} {:<5} {} {}{}  [{}]\n", m.name, m.language, m.library_name,
+                   m.library_version, m.validation == "reduced" ? " (reduced validation)" : "",
+                   fmt::join(m.operations, ", "));
+      }
+    }
+    exit_code = kExitOk;
+  });
+}
+
+}  // namespace benchctl

@@ -1,0 +1,189 @@
+// `benchctl run`: discover → build → plan → execute → record → show.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <csignal>
+
+#include "commands.h"
+#include "discovery.h"
+#include "error.h"
+#include "executor.h"
+#include "interrupt.h"
+#include "noise_warnings.h"
+#include "progress.h"
+#include "project.h"
+#include "result_file.h"
+#include "run_plan.h"
+#include "runner.h"
+#include "scheduler.h"
+#include "show.h"
+#include "suite.h"
+#include "system_info.h"
+
+namespace benchctl {
+namespace {
+
+struct RunArgs {
+  RunOptions options;
+  std::string root, workloads, build_dir;
+  bool seed_given = false;
+};
+
+std::string Hostname() {
+  char name[256] = {};
+  gethostname(name, sizeof(name) - 1);
+  return name[0] ? name : "host";
+}
+
+void ApplyQuick(RunOptions& o, bool processes_given) {
+  if (!o.quick) return;
+  if (!processes_given) o.processes = 2;
+  o.samples = 2;
+  o.warmup = 1;
+  o.min_sample_ms = 1;
+}
+
+nlohmann::json ConfigJson(const RunOptions& o, int processes, const Suite& suite,
+                          const std::vector<std::vector<std::size_t>>& order) {
+  return {{"suite", o.suite},
+          {"languages", o.languages},
+          {"impls", o.impls},
+          {"operations", o.operations},
+          {"shapes", o.shapes},
+          {"sizes", o.sizes},
+          {"inputs", o.inputs},
+          {"processes", processes},
+          {"samples", o.samples},
+          {"warmup", o.warmup},
+          {"min_sample_ms", o.min_sample_ms},
+          {"timeout_seconds", o.timeout_seconds},
+          {"seed", o.seed},
+          {"input_seed", o.input_seed},
+          {"quick", o.quick},
+          {"order", order},
+          {"suite_details", suite.Describe()}};
+}
+
+int Run(RunArgs& args, bool processes_given) {
+  RunOptions& o = args.options;
+  ApplyQuick(o, processes_given);
+  if (!args.seed_given) {
+    o.seed =
+        static_cast<std::uint64_t>(std::chrono::system_clock::now().time_since_epoch().count());
+  }
+  Paths paths = FindPaths(args.root);
+  if (!args.workloads.empty()) paths.workloads = std::filesystem::absolute(args.workloads);
+  if (!args.build_dir.empty()) paths.build = std::filesystem::absolute(args.build_dir);
+  InstallInterruptHandlers();
+
+  auto toolchains = LoadToolchains(paths.root / "toolchains");
+  std::vector<std::string> languages;
+  for (const auto& [lang, t] : toolchains) languages.push_back(lang);
+  std::unique_ptr<Suite> suite = MakeSuite(o.suite);
+  auto all = DiscoverWorkloads(paths, o.suite, languages, suite->Operations());
+  auto manifests =
+      FilterWorkloads(all, o.languages, o.impls, languages, o.operations, suite->Operations());
+  if (manifests.empty()) throw Error("no implementation matches the filters");
+  int processes = o.processes > 0 ? o.processes : suite->DefaultProcesses();
+
+  auto probes = ProbeLanguages(manifests, toolchains, paths);
+  auto built = BuildWorkloads(manifests, toolchains, probes, paths);
+  suite->Prepare(o, paths);
+
+  SystemInfo system = ReadSystemInfo();
+  CpuPlan cpus = PlanCpus(o.cpus, AllowedCpus());
+  PinSelf(cpus.orchestrator);
+
+  RunResult run;
+  run.started_utc = UtcTimestamp();
+  run.benchctl = DescribeBenchctl(paths.root);
+  run.environment = {{"system", system.ToJson()},
+                     {"child_cpus", cpus.children},
+                     {"orchestrator_cpus", cpus.orchestrator},
+                     {"orchestrator_shares_child_cpus", cpus.shared}};
+  nlohmann::json warnings = nlohmann::json::array();
+  for (const auto& w : NoiseWarnings(system)) {
+    warnings.push_back({{"condition", w.condition}, {"effect", w.effect}, {"fix", w.fix}});
+  }
+  run.environment["noise_warnings"] = warnings;
+  run.toolchains = ToolchainsJson(built, toolchains, probes);
+  for (JobSpec& spec : PlanJobs(*suite, built, o, paths)) {
+    AddChildEnvironment(spec, o, cpus);
+    run.jobs.push_back(JobResult{std::move(spec), {}, "incomplete", ""});
+  }
+  auto order = InterleavedOrder(run.jobs.size(), processes, o.seed);
+  run.config = ConfigJson(o, processes, *suite, order);
+
+  std::filesystem::path out = o.out;
+  if (out.empty()) {
+    std::string stamp = run.started_utc;
+    std::erase(stamp, ':');
+    std::erase(stamp, '-');
+    out = paths.results / fmt::format("{}-{}-{}.json", stamp, o.suite, Hostname());
+  }
+  if (out.has_parent_path()) std::filesystem::create_directories(out.parent_path());
+  fmt::print(stderr, "run    {} jobs × {} processes, seed {}, children on CPU {} → {}\n",
+             run.jobs.size(), processes, o.seed, fmt::join(cpus.children, ","), out.string());
+
+  ProgressDisplay progress(isatty(STDERR_FILENO) != 0);
+  RunnerCallbacks callbacks;
+  callbacks.save = [&out](const RunResult& r) {
+    WriteFileAtomically(out, RunResultToJson(r).dump(1));
+  };
+  callbacks.progress = [&progress](const Progress& p) { progress.Update(p); };
+  ProcessExecutor executor(FindLauncher());
+  RunnerSettings settings{cpus.children, o.timeout_seconds, 3};
+  ExecuteRun(run, order, executor, settings, callbacks);
+  run.finished_utc = UtcTimestamp();
+  callbacks.save(run);
+  progress.Finish();
+
+  fmt::print("{}", RenderRun(run, out.string()));
+  fmt::print("\nresult file: {}\n", out.string());
+  if (int sig = InterruptSignal(); sig != 0) return 128 + sig;
+  for (const auto& job : run.jobs) {
+    if (job.status != "ok") return kExitFailures;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void RegisterRun(CLI::App& app, int& exit_code) {
+  auto args = std::make_shared<RunArgs>();
+  CLI::App* cmd = app.add_subcommand("run", "Build, run and verify a suite; write a result file");
+  RunOptions& o = args->options;
+  cmd->add_option("--suite", o.suite, "Suite to run (see `benchctl list`)")->required();
+  cmd->add_option("--lang", o.languages, "Only these languages (repeatable)");
+  cmd->add_option("--impl", o.impls, "Only these implementations, e.g. rust-serde (repeatable)");
+  cmd->add_option("--op", o.operations, "Only these operations (repeatable)");
+  cmd->add_option("--shape", o.shapes, "json: generated input shapes (twitter, citm, canada)");
+  cmd->add_option("--size", o.sizes, "json: generated input sizes, e.g. 64KB, 1MB, 50MB");
+  cmd->add_option("--input", o.inputs, "json: your own JSON document (repeatable)");
+  auto* processes = cmd->add_option(
+      "--processes", o.processes, "Processes per job (default: the suite's; ≥ 10 for a usable CI)");
+  processes->check(CLI::Range(1, 100000));
+  cmd->add_option("--samples", o.samples, "Timed samples per process")
+      ->check(CLI::Range(1, 100000));
+  cmd->add_option("--warmup", o.warmup, "Discarded warm-up samples per process")
+      ->check(CLI::Range(0, 100000));
+  cmd->add_option("--min-sample-ms", o.min_sample_ms, "Calibrate each sample to at least this")
+      ->check(CLI::Range(0.0, 100000.0));
+  cmd->add_option("--timeout", o.timeout_seconds, "Seconds before a child is killed")
+      ->check(CLI::Range(0.1, 86400.0));
+  cmd->add_option("--seed", o.seed, "Seed of the interleaved order (default: from the clock)");
+  cmd->add_option("--input-seed", o.input_seed, "Seed of generated inputs");
+  cmd->add_flag("--quick", o.quick, "Few processes and short samples: for tests, not for numbers");
+  cmd->add_option("--cpus", o.cpus, "CPUs for the children, e.g. 1 or 2-3 (default: the last)");
+  cmd->add_option("--out", o.out, "Result file (default results/<stamp>-<suite>-<host>.json)");
+  cmd->add_option("--root", args->root, "The benchctl checkout (default: found from here)");
+  cmd->add_option("--workloads", args->workloads, "Workloads folder (default <root>/workloads)");
+  cmd->add_option("--build-dir", args->build_dir, "Build cache (default <root>/build/bench)");
+  cmd->callback([args, processes, &exit_code]() {
+    args->seed_given = args->options.seed != 0;
+    exit_code = Run(*args, processes->count() > 0);
+  });
+}
+
+}  // namespace benchctl

@@ -1,0 +1,21 @@
+// The subcommands; each registers itself on the CLI and runs from its own file.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace benchctl {
+
+// Exit statuses shared by all commands.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailures = 1;  // Some workload failed, or a regression was found.
+inline constexpr int kExitUsage = 2;     // Bad arguments or input files.
+
+// Each Register* adds a subcommand whose callback stores its exit status in `exit_code`.
+void RegisterRun(CLI::App& app, int& exit_code);
+void RegisterBuild(CLI::App& app, int& exit_code);
+void RegisterDoctor(CLI::App& app, int& exit_code);
+void RegisterShow(CLI::App& app, int& exit_code);
+void RegisterList(CLI::App& app, int& exit_code);
+void RegisterGen(CLI::App& app, int& exit_code);
+
+}  // namespace benchctl

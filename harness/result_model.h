@@ -1,0 +1,88 @@
+// The in-memory form of a run and its result file (results/SCHEMA.md).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace benchctl {
+
+// The result file format version, independent of benchctl's own version.
+inline constexpr int kResultSchemaVersion = 1;
+
+// An input document a job reads.
+struct InputInfo {
+  std::string name;    // "twitter-1MB" or the user's file name.
+  std::string path;    // Where the child reads it.
+  std::string sha256;  // Of the bytes the child reads.
+  std::string shape;   // Generator shape, or "user".
+  std::uint64_t seed = 0;
+  std::uint64_t bytes = 0;
+};
+
+// How a job's verification value is checked.
+enum class VerifyKind {
+  kEqual,          // The reported value must equal `expected`.
+  kSerializedFile  // {"output_bytes": N}; the written file re-parses to `expected` DOM stats.
+};
+
+// One workload × operation × input: what runs in each of its processes.
+struct JobSpec {
+  std::string id;  // "json/rust-serde/parse-dom/twitter-1MB": unique within a run.
+  std::string suite, impl, language, variant, operation, mode;
+  std::string library, library_version, validation;
+  std::string build_label;  // "" normally; "base"/"candidate" in A/B runs.
+  std::optional<InputInfo> input;
+  std::vector<std::string> argv;           // Binary and arguments.
+  std::map<std::string, std::string> env;  // Everything benchctl sets for the child.
+  nlohmann::json expected;                 // Reference verification value.
+  VerifyKind verify = VerifyKind::kEqual;
+  std::string output_path;                             // For kSerializedFile.
+  double bytes_per_op = 0;                             // For throughput; 0 if not meaningful.
+  nlohmann::json artifact = nlohmann::json::object();  // Binary, sizes, build key.
+  std::string setup_failure;  // Non-empty: failed before running (build, input).
+};
+
+// One child process of a job.
+struct ProcessRecord {
+  int round = 0;     // Which round of the interleaved order.
+  int position = 0;  // Position within that round.
+  bool ok = false;
+  std::string failure;  // Why not ok.
+  double wall_seconds = 0, user_seconds = 0, system_seconds = 0;
+  long peak_rss_kb = 0;
+  std::optional<long> baseline_rss_kb;  // After setup (inprocess mode).
+  std::int64_t iterations = 0;
+  std::vector<double> samples_ns;  // Per operation.
+  std::vector<double> warmup_ns;   // Per operation, discarded.
+  double median_ns = 0;            // Of samples_ns (inprocess) or wall time (process mode).
+  nlohmann::json verification;
+  nlohmann::json counters = nlohmann::json::object();
+  std::string stderr_tail;
+};
+
+// A job and every process it ran.
+struct JobResult {
+  JobSpec spec;
+  std::vector<ProcessRecord> processes;
+  // "ok" (all processes verified), "failed", or "incomplete" (run stopped early).
+  std::string status = "incomplete";
+  std::string failure;
+};
+
+// A whole run: what the result file holds.
+struct RunResult {
+  nlohmann::json benchctl;     // version, git commit, dirty flag.
+  nlohmann::json environment;  // System info, noise warnings, CPU sets.
+  nlohmann::json toolchains;   // Per language: path, version, policy, flags.
+  nlohmann::json config;       // Suite, seed, order, counts, timeouts, env vars.
+  std::string started_utc, finished_utc;
+  bool complete = false;
+  std::string stop_reason;  // "", "interrupted by SIGINT", ...
+  std::vector<JobResult> jobs;
+};
+
+}  // namespace benchctl

@@ -1,0 +1,74 @@
+#include "runner.h"
+
+#include <fmt/format.h>
+
+#include <csignal>
+#include <cstring>
+
+#include "interpret.h"
+#include "interrupt.h"
+
+namespace benchctl {
+
+RunRequest MakeRequest(const JobSpec& job, const RunnerSettings& settings) {
+  RunRequest request;
+  request.label = job.id;
+  request.argv = job.argv;
+  request.env = job.env;
+  request.cpus = settings.child_cpus;
+  request.timeout_seconds = settings.timeout_seconds;
+  request.protocol = job.mode == "inprocess";
+  return request;
+}
+
+void ExecuteRun(RunResult& run, const std::vector<std::vector<std::size_t>>& order,
+                Executor& executor, const RunnerSettings& settings,
+                const RunnerCallbacks& callbacks) {
+  std::size_t total = 0;
+  for (const auto& round : order) total += round.size();
+  for (JobResult& job : run.jobs) {
+    if (!job.spec.setup_failure.empty()) {
+      job.status = "failed";
+      job.failure = job.spec.setup_failure;
+    }
+  }
+  std::vector<bool> warmed(run.jobs.size(), false);
+  std::size_t done = 0;
+  for (std::size_t r = 0; r < order.size() && InterruptSignal() == 0; ++r) {
+    for (std::size_t pos = 0; pos < order[r].size(); ++pos) {
+      if (InterruptSignal() != 0) break;
+      JobResult& job = run.jobs[order[r][pos]];
+      ++done;
+      if (job.status == "failed") continue;
+      RunRequest request = MakeRequest(job.spec, settings);
+      if (job.spec.mode == "process" && !warmed[order[r][pos]]) {
+        // Warm the page cache and loader caches; these runs are not recorded.
+        for (int w = 0; w < settings.process_mode_warmup; ++w) executor.Run(request);
+        warmed[order[r][pos]] = true;
+      }
+      RunOutcome outcome = executor.Run(request);
+      if (outcome.interrupted) break;  // Not the workload's fault: leave it incomplete.
+      ProcessRecord p = InterpretOutcome(job.spec, outcome);
+      p.round = static_cast<int>(r);
+      p.position = static_cast<int>(pos);
+      if (!p.ok) {
+        job.status = "failed";
+        job.failure = p.failure;
+      }
+      job.processes.push_back(std::move(p));
+      if (callbacks.save) callbacks.save(run);
+      if (callbacks.progress) callbacks.progress({done, total, &job, &job.processes.back()});
+    }
+  }
+  if (int sig = InterruptSignal(); sig != 0) {
+    run.stop_reason = fmt::format("interrupted by {}", sig == SIGINT ? "SIGINT" : "SIGTERM");
+  }
+  run.complete = run.stop_reason.empty();
+  for (JobResult& job : run.jobs) {
+    if (job.status == "failed") continue;
+    job.status = job.processes.size() == order.size() ? "ok" : "incomplete";
+  }
+  if (callbacks.save) callbacks.save(run);
+}
+
+}  // namespace benchctl

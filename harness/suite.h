@@ -1,0 +1,42 @@
+// A suite turns discovered implementations into jobs: inputs, parameters and
+// the reference verification value each job must report.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "manifest.h"
+#include "result_model.h"
+#include "run_options.h"
+
+namespace benchctl {
+
+// One suite (startup, json, ...). Made per run: it may prepare inputs.
+class Suite {
+ public:
+  virtual ~Suite() = default;
+  // The suite's operations (manifests may list only these).
+  virtual std::vector<std::string> Operations() const = 0;
+  // Processes per job when --processes is not given.
+  virtual int DefaultProcesses() const = 0;
+  // Generates or reads inputs and computes reference values, once per run.
+  // Input problems are recorded per job, not thrown, so other inputs still run.
+  virtual void Prepare(const RunOptions& options, const Paths& paths) = 0;
+  // The jobs for one implementation whose binary is `binary`.
+  virtual std::vector<JobSpec> PlanJobs(const Manifest& manifest, const std::string& binary,
+                                        const RunOptions& options, const Paths& paths) const = 0;
+  // Suite-level facts recorded in the result's config (inputs, their hashes).
+  virtual nlohmann::json Describe() const = 0;
+};
+
+// The names of all suites, sorted.
+std::vector<std::string> SuiteNames();
+
+// Makes the suite `name`; an unknown name is a benchctl::Error listing the valid ones.
+std::unique_ptr<Suite> MakeSuite(const std::string& name);
+
+// Fills the fields every suite sets the same way from a manifest.
+JobSpec BaseJob(const Manifest& manifest, const std::string& operation, const std::string& binary);
+
+}  // namespace benchctl

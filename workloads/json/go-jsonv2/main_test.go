@@ -1,0 +1,13 @@
+//go:build goexperiment.jsonv2
+
+package main
+
+import (
+	"testing"
+
+	"benchctl/workloads/json/shared/go/codectest"
+)
+
+func TestCodec(t *testing.T) {
+	codectest.Run(t, new(codec))
+}

@@ -1,0 +1,237 @@
+package benchlib
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"time"
+)
+
+// Workload is what a program hands to Run once its setup is done.
+type Workload[T comparable] struct {
+	// Body runs one iteration and returns its result, which Run compares
+	// with the self-check's. An error fails the workload.
+	Body func() (T, error)
+	// Verification turns the self-check's result into the verification
+	// value (any JSON-marshalable value); it may also have side effects such
+	// as writing an output file. Nil means the result itself.
+	Verification func(T) (any, error)
+	// Counters are extra workload counters, e.g. bytes_per_iteration.
+	Counters map[string]int64
+}
+
+// Bench is a running workload process: its configuration and protocol pipe.
+type Bench struct {
+	Config
+	pipe io.Writer
+}
+
+// Start reads the protocol environment and opens the protocol pipe. On a
+// usage problem it prints a usage line on stderr and exits with status 2.
+func Start() *Bench {
+	cfg, err := LoadConfig(os.LookupEnv)
+	if err != nil {
+		usageExit(err)
+	}
+	pipe := os.NewFile(uintptr(cfg.FD), "benchctl-protocol")
+	if pipe == nil {
+		usageExit(usagef("BENCHCTL_FD=%d is not a file descriptor", cfg.FD))
+	}
+	if _, err := pipe.Stat(); err != nil {
+		usageExit(usagef("BENCHCTL_FD=%d is not open: %v", cfg.FD, err))
+	}
+	return &Bench{Config: cfg, pipe: pipe}
+}
+
+func usageExit(err error) {
+	fmt.Fprintf(os.Stderr, "%v\nusage: run under benchctl, which sets BENCHCTL_PROTOCOL=%s, BENCHCTL_FD, "+
+		"BENCHCTL_WARMUP, BENCHCTL_SAMPLES, BENCHCTL_ITERATIONS, BENCHCTL_MIN_SAMPLE_NS and BENCHCTL_PARAM_*\n",
+		err, ProtocolVersion)
+	os.Exit(2)
+}
+
+// Fail reports err as the workload's failure (an error message) and exits
+// with status 1.
+func (b *Bench) Fail(err error) {
+	if msg, encErr := encodeError(err.Error()); encErr == nil {
+		b.send(msg)
+	}
+	fmt.Fprintln(os.Stderr, err)
+	os.Exit(1)
+}
+
+// send writes one protocol line. A pipe that cannot be written means
+// benchctl is gone, so there is no one left to report to but stderr.
+func (b *Bench) send(line []byte) {
+	if _, err := b.pipe.Write(line); err != nil {
+		fmt.Fprintf(os.Stderr, "benchctl protocol pipe: %v\n", err)
+		os.Exit(1)
+	}
+}
+
+// Run measures w and sends the setup and result messages; on any failure it
+// calls b.Fail. Call it right after setup: it reads the resident set size
+// first.
+func Run[T comparable](b *Bench, w Workload[T]) {
+	if err := run(b.Config, w, residentKB, func(line []byte) error {
+		b.send(line)
+		return nil
+	}); err != nil {
+		b.Fail(err)
+	}
+}
+
+// sink keeps every iteration's result reachable from a package-level
+// variable, so the compiler must treat the stores as observable. It holds
+// a pointer to a typed slot rather than the result itself, so storing a
+// result does not allocate an interface box per iteration.
+var sink any
+
+type slot[T any] struct{ v T }
+
+// runner carries one measurement through the protocol's phases.
+type runner[T comparable] struct {
+	body       func() (T, error)
+	want       T
+	slot       *slot[T]
+	mismatches int64
+}
+
+// sample times n back-to-back iterations. Every iteration after the
+// self-check is compared with it, calibration and warm-up included: a
+// differing result is a bug wherever it happens.
+func (r *runner[T]) sample(n int64) (time.Duration, error) {
+	start := time.Now()
+	for range n {
+		v, err := r.body()
+		if err != nil {
+			return 0, err
+		}
+		r.slot.v = v
+		if v != r.want {
+			r.mismatches++
+		}
+	}
+	return time.Since(start), nil
+}
+
+// run is Run's protocol sequence with the RSS reading and the pipe passed
+// in, so tests can drive it.
+func run[T comparable](cfg Config, w Workload[T], rss func() (int64, error), send func([]byte) error) error {
+	kb, err := rss()
+	if err != nil {
+		return fmt.Errorf("reading resident set size: %w", err)
+	}
+	out := sender(send)
+	if err := out.line(encodeSetup(kb)); err != nil {
+		return err
+	}
+
+	want, err := w.Body()
+	if err != nil {
+		return err
+	}
+	var verification any = want
+	if w.Verification != nil {
+		if verification, err = w.Verification(want); err != nil {
+			return err
+		}
+	}
+	r := &runner[T]{body: w.Body, want: want, slot: new(slot[T])}
+	sink = r.slot
+
+	n := cfg.Iterations
+	if n == 0 {
+		if n, err = r.calibrate(cfg.MinSample); err != nil {
+			return err
+		}
+	}
+	warmup, err := r.samples(cfg.Warmup, n)
+	if err != nil {
+		return err
+	}
+
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	samples, err := r.samples(cfg.Samples, n)
+	if err != nil {
+		return err
+	}
+	runtime.ReadMemStats(&after)
+
+	return out.line(encodeResult(resultMessage{
+		Verification: verification,
+		Iterations:   n,
+		WarmupNS:     warmup,
+		SamplesNS:    samples,
+		Mismatches:   r.mismatches,
+		Counters:     counters(w.Counters, &before, &after, int64(cfg.Samples)*n),
+	}))
+}
+
+// calibrate finds the iteration count per sample (PROTOCOL.md step 3).
+func (r *runner[T]) calibrate(target time.Duration) (int64, error) {
+	n := int64(1)
+	for {
+		elapsed, err := r.sample(n)
+		if err != nil {
+			return 0, err
+		}
+		if elapsed >= target {
+			return n, nil
+		}
+		n = nextIterations(n, elapsed, target)
+	}
+}
+
+func (r *runner[T]) samples(count int, n int64) ([]int64, error) {
+	ns := make([]int64, 0, count)
+	for range count {
+		d, err := r.sample(n)
+		if err != nil {
+			return nil, err
+		}
+		ns = append(ns, d.Nanoseconds())
+	}
+	return ns, nil
+}
+
+// counters merges the workload's counters with the Go runtime's: garbage
+// collection over the timed samples, allocation per iteration, and the two
+// runtime knobs that shape both (benchctl sets GOMAXPROCS to the child's CPU
+// set; GOGC is the environment's or the default 100, -1 when off).
+func counters(workload map[string]int64, before, after *runtime.MemStats, iterations int64) map[string]int64 {
+	c := map[string]int64{
+		"gc_pause_total_ns":         int64(after.PauseTotalNs - before.PauseTotalNs),
+		"num_gc":                    int64(after.NumGC - before.NumGC),
+		"alloc_bytes_per_iteration": int64(after.TotalAlloc-before.TotalAlloc) / iterations,
+		"mallocs_per_iteration":     int64(after.Mallocs-before.Mallocs) / iterations,
+		"gomaxprocs":                int64(runtime.GOMAXPROCS(0)),
+		"gogc":                      int64(gcPercent()),
+	}
+	for k, v := range workload {
+		c[k] = v
+	}
+	return c
+}
+
+// gcPercent reads the current GOGC setting; the runtime offers no getter,
+// so set a value and restore the old one.
+func gcPercent() int {
+	p := debug.SetGCPercent(100)
+	debug.SetGCPercent(p)
+	return p
+}
+
+// sender writes protocol lines; its line method takes an encoder's results
+// directly.
+type sender func([]byte) error
+
+func (s sender) line(b []byte, err error) error {
+	if err != nil {
+		return fmt.Errorf("encoding a protocol message: %w", err)
+	}
+	return s(b)
+}
