@@ -27,7 +27,11 @@ void RegisterDoctor(CLI::App& app, int& exit_code) {
     fmt::print("Toolchains\n");
     for (const auto& [lang, t] : toolchains) {
       ToolchainProbe p = ProbeToolchain(t, paths.root);
-      if (p.found) {
+      if (p.found && !p.expected_version) {
+        fmt::print("  OK       {:<5} {:<40} {}\n           warning: the project expects {}; numbers "
+                   "will not compare with results from that version\n",
+                   lang, p.version, p.paths.begin()->second, t.expected_version);
+      } else if (p.found) {
         fmt::print("  OK       {:<5} {:<40} {}\n", lang, p.version, p.paths.begin()->second);
       } else {
         ++missing;

@@ -17,5 +17,7 @@ void RegisterDoctor(CLI::App& app, int& exit_code);
 void RegisterShow(CLI::App& app, int& exit_code);
 void RegisterList(CLI::App& app, int& exit_code);
 void RegisterGen(CLI::App& app, int& exit_code);
+void RegisterCompare(CLI::App& app, int& exit_code);
+void RegisterExport(CLI::App& app, int& exit_code);
 
 }  // namespace benchctl

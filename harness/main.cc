@@ -18,6 +18,8 @@ int main(int argc, char** argv) {
   benchctl::RegisterShow(app, exit_code);
   benchctl::RegisterList(app, exit_code);
   benchctl::RegisterGen(app, exit_code);
+  benchctl::RegisterCompare(app, exit_code);
+  benchctl::RegisterExport(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

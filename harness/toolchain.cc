@@ -23,6 +23,7 @@ Toolchain LoadToolchain(const std::filesystem::path& file) {
   t.tools = o.StringList("tools");
   if (t.tools.empty()) o.Fail("tools", "must name at least one executable");
   t.tool_paths = o.StringList("tool_paths", /*required=*/false);
+  t.expected_version = o.String("expected_version");
   t.version_argv = o.StringList("version_argv");
   if (t.version_argv.empty()) o.Fail("version_argv", "must not be empty");
   t.install_hint = o.String("install_hint");
@@ -86,6 +87,7 @@ ToolchainProbe ProbeToolchain(const Toolchain& toolchain, const std::filesystem:
   }
   probe.version = r.output.substr(0, r.output.find('\n'));
   probe.found = true;
+  probe.expected_version = probe.version.find(toolchain.expected_version) != std::string::npos;
   return probe;
 }
 

@@ -15,6 +15,7 @@ struct Toolchain {
   std::string language, display_name;
   std::vector<std::string> tools;       // Executables that must exist.
   std::vector<std::string> tool_paths;  // Extra directories searched first ({root} allowed).
+  std::string expected_version;  // Substring of the version line the project measured with.
   std::vector<std::string> version_argv;
   std::string install_hint;
   nlohmann::json policy;  // The fairness policy, recorded in results.
@@ -29,6 +30,7 @@ struct ToolchainProbe {
   bool found = false;
   std::map<std::string, std::string> paths;  // Tool → absolute path.
   std::string version;                       // First line of the version command.
+  bool expected_version = true;              // `version` contains the expected version.
   std::string problem;                       // Why not found, with the fix.
 };
 

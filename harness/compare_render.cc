@@ -1,0 +1,265 @@
+#include "compare_render.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "job_summary.h"
+#include "units.h"
+
+namespace benchctl {
+namespace {
+
+using nlohmann::json;
+
+// One rendered line of a metric table.
+struct Cells {
+  std::string name, base, candidate, change, p, verdict;
+  Verdict kind = Verdict::kNoChange;
+};
+
+// fmt pads by code points, so widths count them too ("µs" is one column, two bytes).
+std::size_t Columns(const std::string& s) {
+  return static_cast<std::size_t>(std::count_if(
+      s.begin(), s.end(), [](char ch) { return (static_cast<unsigned char>(ch) & 0xC0) != 0x80; }));
+}
+
+std::string Percent(double ratio) { return fmt::format("{:+.1f}%", (ratio - 1) * 100); }
+
+std::string PValue(double p) { return p < 1e-4 ? "<0.0001" : fmt::format("{:.4f}", p); }
+
+std::string ShowVerdict(Verdict v) {
+  std::string name(VerdictName(v));
+  std::replace(name.begin(), name.end(), '_', ' ');
+  return name;
+}
+
+std::string Interval(const Summary& s, Metric metric) {
+  auto f = metric == Metric::kTime ? FormatNanoseconds : FormatKilobytes;
+  return fmt::format("{} [{}, {}]", f(s.median), f(s.ci_low), f(s.ci_high));
+}
+
+std::vector<Cells> MetricCells(const Comparison& c, Metric metric) {
+  std::vector<Cells> out;
+  for (const auto& r : c.rows) {
+    if (r.metric != metric) continue;
+    out.push_back({JobKeyName(r.key), Interval(r.base, metric), Interval(r.candidate, metric),
+                   fmt::format("{} [{}, {}]", Percent(r.ratio.estimate), Percent(r.ratio.ci_low),
+                               Percent(r.ratio.ci_high)),
+                   fmt::format("{} ({})", PValue(r.p_value), PValue(r.adjusted_p)),
+                   ShowVerdict(r.verdict), r.verdict});
+  }
+  return out;
+}
+
+const char* Title(Metric metric) {
+  return metric == Metric::kTime ? "time per operation" : "peak RSS";
+}
+
+const char* Colour(Verdict v) {
+  switch (v) {
+    case Verdict::kRegression:
+      return "\033[1;31m";
+    case Verdict::kImprovement:
+      return "\033[32m";
+    case Verdict::kInconclusive:
+      return "\033[33m";
+    case Verdict::kNoChange:
+      break;
+  }
+  return "";
+}
+
+std::string Header(const CompareReport& r) {
+  const CompareOptions& o = r.comparison.options;
+  return fmt::format(
+      "base:      {}\ncandidate: {}\nnoise threshold ±{:.1f}% (peak RSS ±{:.1f}%) · alpha {} with "
+      "Holm over {} tests · a verdict needs {} verified processes per side\n"
+      "change = Hodges–Lehmann ratio of candidate to base on log values, with its 95% CI; "
+      "p = two-sided Mann–Whitney over per-process values (Holm-adjusted)\n",
+      r.base_source, r.candidate_source, o.threshold * 100, o.memory_threshold * 100, o.alpha,
+      r.comparison.rows.size(), o.min_processes);
+}
+
+std::string Totals(const Comparison& c) {
+  std::size_t broken = static_cast<std::size_t>(
+      std::count_if(c.uncompared.begin(), c.uncompared.end(), [](const UncomparedJob& u) {
+        return u.candidate_status == "failed" || u.candidate_status == "incomplete";
+      }));
+  return fmt::format(
+      "{} regressions, {} improvements, {} no change, {} inconclusive; {} not compared ({} "
+      "failed or unfinished in the candidate); {} only in base, {} only in candidate\n{}\n",
+      CountVerdicts(c, Verdict::kRegression), CountVerdicts(c, Verdict::kImprovement),
+      CountVerdicts(c, Verdict::kNoChange), CountVerdicts(c, Verdict::kInconclusive),
+      c.uncompared.size(), broken, c.only_base.size(), c.only_candidate.size(),
+      HasRegression(c) ? "result: REGRESSION" : "result: no regression");
+}
+
+std::optional<double> Geomean(const Comparison& c, Metric metric) {
+  return metric == Metric::kTime ? c.time_geomean : c.memory_geomean;
+}
+
+// Lists of one-sided, uncompared jobs and warnings, as "- item" lines under a heading.
+std::string Lists(const CompareReport& r, const char* bullet, const char* heading_prefix) {
+  std::string out;
+  auto list = [&](const char* heading, const std::vector<std::string>& items) {
+    if (items.empty()) return;
+    out += fmt::format("\n{}{} ({})\n", heading_prefix, heading, items.size());
+    for (const auto& item : items) out += fmt::format("{}{}\n", bullet, item);
+  };
+  auto names = [](const std::vector<JobKey>& keys) {
+    std::vector<std::string> v;
+    for (const auto& k : keys) v.push_back(JobKeyName(k));
+    return v;
+  };
+  std::vector<std::string> uncompared, warnings;
+  for (const auto& u : r.comparison.uncompared) {
+    uncompared.push_back(fmt::format("{}: {}", JobKeyName(u.key), u.reason));
+  }
+  for (const auto& w : r.warnings) warnings.push_back(w.Message());
+  list("not compared", uncompared);
+  list("only in base", names(r.comparison.only_base));
+  list("only in candidate", names(r.comparison.only_candidate));
+  list("comparability warnings", warnings);
+  return out;
+}
+
+}  // namespace
+
+std::string RenderCompareTable(const CompareReport& report, bool color) {
+  const Comparison& c = report.comparison;
+  std::string out = Header(report);
+  for (Metric metric : {Metric::kTime, Metric::kPeakRss}) {
+    std::vector<Cells> rows = MetricCells(c, metric);
+    if (rows.empty()) continue;
+    Cells head{Title(metric),
+               "base median [95% CI]",
+               "candidate median [95% CI]",
+               "change [95% CI]",
+               "p (Holm)",
+               "verdict"};
+    std::size_t w[5] = {};
+    rows.insert(rows.begin(), head);
+    for (const auto& r : rows) {
+      w[0] = std::max(w[0], Columns(r.name));
+      w[1] = std::max(w[1], Columns(r.base));
+      w[2] = std::max(w[2], Columns(r.candidate));
+      w[3] = std::max(w[3], Columns(r.change));
+      w[4] = std::max(w[4], Columns(r.p));
+    }
+    out += "\n";
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const Cells& r = rows[i];
+      bool paint = color && i > 0 && *Colour(r.kind) != '\0';
+      out += fmt::format("{:<{}}  {:<{}}  {:<{}}  {:<{}}  {:<{}}  {}{}{}\n", r.name, w[0], r.base,
+                         w[1], r.candidate, w[2], r.change, w[3], r.p, w[4],
+                         paint ? Colour(r.kind) : "", r.verdict, paint ? "\033[0m" : "");
+    }
+    if (auto g = Geomean(c, metric)) {
+      out += fmt::format("{:<{}}  {:<{}}  {:<{}}  {}\n", "geometric mean of ratios", w[0], "", w[1],
+                         "", w[2], Percent(*g));
+    }
+  }
+  out += Lists(report, "  ", "");
+  out += "\n" + Totals(c);
+  return out;
+}
+
+std::string RenderCompareMarkdown(const CompareReport& report) {
+  const Comparison& c = report.comparison;
+  auto escape = [](std::string s) {
+    std::string out;
+    for (char ch : s) out += ch == '|' ? std::string("\\|") : std::string(1, ch);
+    return out;
+  };
+  std::string out = "## benchctl compare\n\n";
+  std::string header = Header(report);
+  for (std::size_t pos = 0; (pos = header.find('\n', pos)) != std::string::npos; pos += 4) {
+    header.replace(pos, 1, "  \n");  // Markdown line breaks.
+  }
+  out += header;
+  for (Metric metric : {Metric::kTime, Metric::kPeakRss}) {
+    std::vector<Cells> rows = MetricCells(c, metric);
+    if (rows.empty()) continue;
+    out += fmt::format(
+        "\n### {}\n\n| benchmark | base median [95% CI] | candidate median [95% CI] | change "
+        "[95% CI] | p (Holm) | verdict |\n|---|---|---|---|---|---|\n",
+        Title(metric));
+    for (const auto& r : rows) {
+      bool bold = r.kind == Verdict::kRegression || r.kind == Verdict::kImprovement;
+      out += fmt::format("| `{}` | {} | {} | {} | {} | {}{}{} |\n", escape(r.name), r.base,
+                         r.candidate, r.change, r.p, bold ? "**" : "", r.verdict, bold ? "**" : "");
+    }
+    if (auto g = Geomean(c, metric)) {
+      out += fmt::format("| *geometric mean of ratios* | | | {} | | |\n", Percent(*g));
+    }
+  }
+  out += Lists(report, "- ", "### ");
+  out += "\n" + Totals(c);
+  return out;
+}
+
+json CompareReportToJson(const CompareReport& report) {
+  const Comparison& c = report.comparison;
+  auto key_json = [](const JobKey& k) {
+    return json{{"benchmark", JobKeyName(k)},  {"suite", k.suite}, {"operation", k.operation},
+                {"language", k.language},      {"impl", k.impl},   {"input", k.input},
+                {"build_label", k.build_label}};
+  };
+  json rows = json::array();
+  for (const auto& r : c.rows) {
+    json j = key_json(r.key);
+    j["metric"] = MetricName(r.metric);
+    j["unit"] = r.metric == Metric::kTime ? "ns" : "kB";
+    j["base"] = SummaryToJson(r.base);
+    j["candidate"] = SummaryToJson(r.candidate);
+    j["median_ratio"] = r.median_ratio;
+    j["ratio"] = {{"estimate", r.ratio.estimate},
+                  {"ci_low", r.ratio.ci_low},
+                  {"ci_high", r.ratio.ci_high},
+                  {"confidence", r.ratio.confidence}};
+    j["p_value"] = r.p_value;
+    j["adjusted_p"] = r.adjusted_p;
+    j["verdict"] = VerdictName(r.verdict);
+    rows.push_back(std::move(j));
+  }
+  json uncompared = json::array(), only_base = json::array(), only_cand = json::array();
+  for (const auto& u : c.uncompared) {
+    json j = key_json(u.key);
+    j.update({{"base_status", u.base_status},
+              {"candidate_status", u.candidate_status},
+              {"reason", u.reason}});
+    uncompared.push_back(std::move(j));
+  }
+  for (const auto& k : c.only_base) only_base.push_back(key_json(k));
+  for (const auto& k : c.only_candidate) only_cand.push_back(key_json(k));
+  json warnings = json::array();
+  for (const auto& w : report.warnings) {
+    warnings.push_back(
+        {{"what", w.what}, {"base", w.base}, {"candidate", w.candidate}, {"message", w.Message()}});
+  }
+  auto opt = [](const std::optional<double>& v) { return v ? json(*v) : json(nullptr); };
+  return {{"base", report.base_source},
+          {"candidate", report.candidate_source},
+          {"options",
+           {{"threshold", c.options.threshold},
+            {"memory_threshold", c.options.memory_threshold},
+            {"alpha", c.options.alpha},
+            {"min_processes", c.options.min_processes},
+            {"correction", "holm"},
+            {"ratio_method", "hodges-lehmann-log"}}},
+          {"rows", std::move(rows)},
+          {"geomean", {{"time", opt(c.time_geomean)}, {"peak_rss", opt(c.memory_geomean)}}},
+          {"uncompared", std::move(uncompared)},
+          {"only_base", std::move(only_base)},
+          {"only_candidate", std::move(only_cand)},
+          {"warnings", std::move(warnings)},
+          {"counts",
+           {{"regression", CountVerdicts(c, Verdict::kRegression)},
+            {"improvement", CountVerdicts(c, Verdict::kImprovement)},
+            {"no_change", CountVerdicts(c, Verdict::kNoChange)},
+            {"inconclusive", CountVerdicts(c, Verdict::kInconclusive)}}},
+          {"regression", HasRegression(c)}};
+}
+
+}  // namespace benchctl

@@ -1,0 +1,147 @@
+// The Go benchmark format (golang.org/design/14313-benchmark-format; parsed by
+// golang.org/x/perf/benchfmt): "key: value" configuration lines that apply to the results
+// after them, then result lines "<name> <iterations> <value> <unit> [<value> <unit>...]" whose
+// fields are separated by white space. A name starts with "Benchmark"; "/key=value" parts are
+// sub-benchmark configuration (benchfmt.Name.Parts) and a final "-N" is GOMAXPROCS. Every other
+// line, e.g. one starting with '#', is ignored. One result line per verified process: the
+// process is the unit of replication for benchstat as for benchctl.
+#include <fmt/format.h>
+
+#include <cctype>
+
+#include "exporters.h"
+
+namespace benchctl {
+namespace {
+
+// Custom units are hyphenated words whose last word is the measurement unit ("bytes", which
+// benchunit scales in powers of 1024); benchstat needs to be told lower is better.
+constexpr const char* kPeakRssUnit = "peak-RSS-bytes";
+constexpr const char* kBaselineRssUnit = "baseline-RSS-bytes";
+
+// A name part or value: benchfmt splits fields on white space and name parts on '/', so
+// anything but printable ASCII other than '/' becomes '_'.
+std::string Token(std::string_view s) {
+  std::string out;
+  for (char ch : s) {
+    auto u = static_cast<unsigned char>(ch);
+    out += (u > 0x20 && u < 0x7f && ch != '/') ? ch : '_';
+  }
+  return out.empty() ? "_" : out;
+}
+
+// A configuration value or comment may hold anything but a newline.
+std::string OneLine(std::string_view s) {
+  std::string out(s);
+  for (char& ch : out) {
+    if (ch == '\n' || ch == '\r') ch = ' ';
+  }
+  return out;
+}
+
+// "json" → "BenchmarkJson", "my-suite" → "BenchmarkMySuite": a Go-style identifier.
+std::string BaseName(std::string_view suite) {
+  std::string out = "Benchmark";
+  bool upper = true;
+  for (char ch : suite) {
+    if (!std::isalnum(static_cast<unsigned char>(ch))) {
+      upper = true;
+      continue;
+    }
+    out += upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(ch))) : ch;
+    upper = false;
+  }
+  return out.size() > 9 ? out : out + "Unnamed";
+}
+
+// GOMAXPROCS for the "-N" suffix: what the harness set for the child, else the child CPU count.
+std::string Procs(const JobSpec& spec, const RunResult& run) {
+  auto it = spec.env.find("GOMAXPROCS");
+  if (it != spec.env.end() && !it->second.empty() &&
+      std::all_of(it->second.begin(), it->second.end(),
+                  [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); })) {
+    return it->second;
+  }
+  const auto& cpus = run.environment.value("child_cpus", nlohmann::json::array());
+  return std::to_string(cpus.is_array() && !cpus.empty() ? cpus.size() : 1);
+}
+
+std::string BenchmarkName(const JobSpec& spec, const RunResult& run) {
+  std::string name = fmt::format("{}/op={}/impl={}", BaseName(spec.suite), Token(spec.operation),
+                                 Token(spec.impl));
+  if (spec.input) name += "/input=" + Token(spec.input->name);
+  if (!spec.build_label.empty()) name += "/label=" + Token(spec.build_label);
+  return name + "-" + Procs(spec, run);
+}
+
+// Go's names for `uname -m`, when the run recorded the machine type.
+std::string GoArch(const nlohmann::json& system) {
+  std::string machine = system.value("machine", "");
+  if (machine == "x86_64") return "amd64";
+  if (machine == "aarch64") return "arm64";
+  return machine;
+}
+
+std::string Header(const RunResult& run) {
+  const auto& system = run.environment.value("system", nlohmann::json::object());
+  std::string suite = run.config.value("suite", "");
+  // Only keys that are equal for comparable runs: benchstat puts results whose file
+  // configuration differs into separate tables, so run-specific facts are comments.
+  std::string out = "goos: linux\n";  // benchctl runs on Linux only (fork, wait4, affinity).
+  if (std::string arch = GoArch(system); !arch.empty()) out += "goarch: " + arch + "\n";
+  out += "cpu: " + OneLine(system.value("cpu_model", "unknown")) + "\n";
+  out += "pkg: benchctl/" + Token(suite) + "\n";
+  out += fmt::format("# benchctl {} ({}), run started {}; one line per verified process\n",
+                     OneLine(run.benchctl.value("version", "?")),
+                     run.benchctl.value("git_commit", nlohmann::json()).is_string()
+                         ? OneLine(run.benchctl["git_commit"].get<std::string>())
+                         : "no git commit",
+                     OneLine(run.started_utc));
+  if (run.toolchains.is_object()) {
+    for (const auto& [lang, t] : run.toolchains.items()) {
+      out += fmt::format("# toolchain {}: {}\n", OneLine(lang),
+                         t.is_object() ? OneLine(t.value("version", "?")) : "?");
+    }
+  }
+  out +=
+      fmt::format("Unit {} better=lower\nUnit {} better=lower\n", kPeakRssUnit, kBaselineRssUnit);
+  return out;
+}
+
+void AddJob(const JobResult& job, const RunResult& run, std::string& out) {
+  const std::string name = BenchmarkName(job.spec, run);
+  if (job.status == "failed") {
+    // An unverified measurement is not a result; say so where a reader will look.
+    out += fmt::format("# {} failed: {}\n", name, OneLine(job.failure));
+    return;
+  }
+  for (const auto& p : job.processes) {
+    if (!p.ok) {
+      out +=
+          fmt::format("# {} process in round {} failed: {}\n", name, p.round, OneLine(p.failure));
+      continue;
+    }
+    out +=
+        fmt::format("{}\t{}\t{} ns/op", name, std::max<std::int64_t>(p.iterations, 1), p.median_ns);
+    if (job.spec.bytes_per_op > 0 && p.median_ns > 0) {
+      out += fmt::format("\t{} MB/s", job.spec.bytes_per_op / p.median_ns * 1e3);
+    }
+    out += fmt::format("\t{} {}", static_cast<double>(p.peak_rss_kb) * 1024, kPeakRssUnit);
+    if (p.baseline_rss_kb) {
+      out +=
+          fmt::format("\t{} {}", static_cast<double>(*p.baseline_rss_kb) * 1024, kBaselineRssUnit);
+    }
+    out += "\n";
+  }
+  if (job.status == "incomplete") out += fmt::format("# {} did not finish\n", name);
+}
+
+}  // namespace
+
+std::string ExportBenchstat(const RunResult& run) {
+  std::string out = Header(run) + "\n";
+  for (const auto& job : run.jobs) AddJob(job, run, out);
+  return out;
+}
+
+}  // namespace benchctl

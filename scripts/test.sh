@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The whole test suite: set-up, build, then every ctest test (unit, CLI,
+# fault cases, and --quick integration runs of every workload).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+ninja -C build
+# Each language's own unit tests for its protocol library and workloads.
+export GOTOOLCHAIN=local GOFLAGS=-mod=readonly GOPROXY=off
+(cd workloads && go test ./... 2>&1 | tail -n 20)
+# encoding/json/v2 exists only under its experiment (the other packages must not see it).
+(cd workloads && GOEXPERIMENT=jsonv2 go test ./json/go-jsonv2/ 2>&1 | tail -n 5)
+(cd workloads && cargo test --offline --locked --quiet --workspace 2>&1 | tail -n 20)
+(cd workloads && ../.tools/bin/zig test lib/zig/benchlib.zig 2>&1 | tail -n 5)
+cd build && ctest --output-on-failure --timeout 3000 -j1
