@@ -28,9 +28,10 @@ void RegisterDoctor(CLI::App& app, int& exit_code) {
     for (const auto& [lang, t] : toolchains) {
       ToolchainProbe p = ProbeToolchain(t, paths.root);
       if (p.found && !p.expected_version) {
-        fmt::print("  OK       {:<5} {:<40} {}\n           warning: the project expects {}; numbers "
-                   "will not compare with results from that version\n",
-                   lang, p.version, p.paths.begin()->second, t.expected_version);
+        fmt::print(
+            "  OK       {:<5} {:<40} {}\n           warning: the project expects {}; numbers "
+            "will not compare with results from that version\n",
+            lang, p.version, p.paths.begin()->second, t.expected_version);
       } else if (p.found) {
         fmt::print("  OK       {:<5} {:<40} {}\n", lang, p.version, p.paths.begin()->second);
       } else {
@@ -45,7 +46,8 @@ void RegisterDoctor(CLI::App& app, int& exit_code) {
     fmt::print("  kernel     {}\n  os         {}\n", s.kernel, s.os);
     fmt::print("  memory     {:.1f} GiB\n", static_cast<double>(s.memory_total_bytes) / (1 << 30));
     std::string governors;
-    for (const auto& [g, cpus] : s.governors) governors += fmt::format("{} (CPUs {}) ", g, fmt::join(cpus, ","));
+    for (const auto& [g, cpus] : s.governors)
+      governors += fmt::format("{} (CPUs {}) ", g, fmt::join(cpus, ","));
     fmt::print("  governor   {}\n", Or(governors, "unreadable"));
     fmt::print("  boost      {}\n  smt        {}\n  aslr       {}\n  thp        {}\n", s.boost,
                s.smt, s.aslr, s.transparent_hugepages);

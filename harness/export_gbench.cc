@@ -35,7 +35,9 @@ bool CpuScaling(const nlohmann::json& system) {
 ojson Context(const RunResult& run) {
   const auto& system = run.environment.value("system", nlohmann::json::object());
   ojson load = ojson::array();
-  for (const auto& v : system.value("load_average", nlohmann::json::array())) load.push_back(v);
+  for (const auto& v : system.value("load_average", nlohmann::json::array())) {
+    if (v.is_number()) load.push_back(v.get<double>());
+  }
   return {{"date", GbenchDate(run.started_utc)},
           {"host_name", system.value("hostname", "")},
           {"executable", "benchctl"},

@@ -1,9 +1,9 @@
 #include "manifest.h"
 
-#include <algorithm>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
 #include <regex>
 
 #include "error.h"

@@ -15,7 +15,7 @@ struct Toolchain {
   std::string language, display_name;
   std::vector<std::string> tools;       // Executables that must exist.
   std::vector<std::string> tool_paths;  // Extra directories searched first ({root} allowed).
-  std::string expected_version;  // Substring of the version line the project measured with.
+  std::string expected_version;         // Substring of the version line the project measured with.
   std::vector<std::string> version_argv;
   std::string install_hint;
   nlohmann::json policy;  // The fairness policy, recorded in results.

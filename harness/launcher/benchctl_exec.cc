@@ -58,8 +58,8 @@ int main(int argc, char** argv) {
   long long wall = NowNs() - start;
   char line[160];
   int n = std::snprintf(line, sizeof(line), "%lld %lld %lld %ld %d\n", wall,
-                        Microseconds(usage.ru_utime), Microseconds(usage.ru_stime),
-                        usage.ru_maxrss, status);
+                        Microseconds(usage.ru_utime), Microseconds(usage.ru_stime), usage.ru_maxrss,
+                        status);
   if (n > 0) (void)!write(report_fd, line, static_cast<size_t>(n));
   return 0;
 }
