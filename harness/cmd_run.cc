@@ -169,7 +169,7 @@ void RegisterRun(CLI::App& app, int& exit_code) {
   cmd->add_option("--warmup", o.warmup, "Discarded warm-up samples per process")
       ->check(CLI::Range(0, 100000));
   cmd->add_option("--min-sample-ms", o.min_sample_ms, "Calibrate each sample to at least this")
-      ->check(CLI::Range(0.0, 100000.0));
+      ->check(CLI::Range(0.001, 100000.0));
   cmd->add_option("--timeout", o.timeout_seconds, "Seconds before a child is killed")
       ->check(CLI::Range(0.1, 86400.0));
   cmd->add_option("--seed", o.seed, "Seed of the interleaved order (default: from the clock)");

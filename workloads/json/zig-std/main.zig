@@ -95,6 +95,7 @@ fn Parse(comptime T: type) type {
 /// with them enabled; it fails at the same place.
 fn describeParseError(comptime T: type, path: []const u8, input: []const u8, err: anyerror, writer: *std.Io.Writer) std.Io.Writer.Error!void {
     if (err == error.OutOfMemory) return writer.print("{s}: out of memory", .{path});
+    if (err == error.NumberOutOfRange) return writer.print("{s}: a number is outside the range of a 64-bit float", .{path});
 
     var arena: std.heap.ArenaAllocator = .init(std.heap.page_allocator);
     defer arena.deinit();
@@ -140,6 +141,11 @@ fn runSerialize(bench: *const benchlib.Bench, io: std.Io, path: []const u8, inpu
         bench.fail("{s}", .{message.written()});
     };
     const depth = nestingDepth(input) catch |err| bench.fail("{s}: {t}", .{ path, err });
+    // The same number check parse-dom makes, so serialize accepts exactly what it accepts.
+    _ = stats.ofValue(&root, tree_arena.allocator()) catch |err| switch (err) {
+        error.NumberOutOfRange => bench.fail("{s}: a number is outside the range of a 64-bit float", .{path}),
+        error.OutOfMemory => bench.fail("{s}: out of memory", .{path}),
+    };
     if (depth > max_serialize_depth)
         bench.fail("{s}: nesting too deep for serialize ({d} levels, limit {d})", .{ path, depth, max_serialize_depth });
 

@@ -80,7 +80,7 @@ pub const Dom = struct {
 /// Walks the whole tree. Iterative, with an explicit stack allocated from
 /// `scratch`, so a deeply nested document costs heap rather than overflowing
 /// the call stack.
-pub fn ofValue(root: *const Value, scratch: Allocator) Allocator.Error!Dom {
+pub fn ofValue(root: *const Value, scratch: Allocator) WalkError!Dom {
     var dom: Dom = .{};
     var containers: std.ArrayList(*const Value) = .empty;
     try visit(&dom, &containers, scratch, root);
@@ -101,17 +101,26 @@ pub fn ofValue(root: *const Value, scratch: Allocator) Allocator.Error!Dom {
     return dom;
 }
 
+/// What walking a tree can fail with.
+pub const WalkError = Allocator.Error || error{NumberOutOfRange};
+
+/// The SPEC makes a number outside binary64's finite range invalid input
+/// (parseFloat would turn 1e400 into infinity).
+fn finite(d: f64) error{NumberOutOfRange}!f64 {
+    return if (std.math.isFinite(d)) d else error.NumberOutOfRange;
+}
+
 /// Counts a leaf at once; defers a container to the stack.
-inline fn visit(dom: *Dom, containers: *std.ArrayList(*const Value), scratch: Allocator, v: *const Value) Allocator.Error!void {
+inline fn visit(dom: *Dom, containers: *std.ArrayList(*const Value), scratch: Allocator, v: *const Value) WalkError!void {
     switch (v.*) {
         .null => dom.scalars.nulls += 1,
         .bool => |b| dom.scalars.addBool(b),
         .integer => |i| dom.scalars.addNumber(@floatFromInt(i)),
-        .float => |f| dom.scalars.addNumber(f),
+        .float => |f| dom.scalars.addNumber(try finite(f)),
         // std.json keeps integers beyond i64 (and floats beyond f64's range)
         // as text; parseFloat rounds them correctly. The scanner has already
         // checked the token's grammar, so parsing cannot fail.
-        .number_string => |s| dom.scalars.addNumber(std.fmt.parseFloat(f64, s) catch unreachable),
+        .number_string => |s| dom.scalars.addNumber(try finite(std.fmt.parseFloat(f64, s) catch unreachable)),
         .string => |s| dom.scalars.addString(s),
         .array, .object => try containers.append(scratch, v),
     }
