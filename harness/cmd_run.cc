@@ -10,10 +10,12 @@
 #include "error.h"
 #include "executor.h"
 #include "interrupt.h"
+#include "memory_bandwidth.h"
 #include "noise_warnings.h"
 #include "progress.h"
 #include "project.h"
 #include "result_file.h"
+#include "revision_tree.h"
 #include "run_plan.h"
 #include "runner.h"
 #include "scheduler.h"
@@ -26,7 +28,7 @@ namespace {
 
 struct RunArgs {
   RunOptions options;
-  std::string root, workloads, build_dir;
+  std::string root, workloads, build_dir, against;
   bool seed_given = false;
 };
 
@@ -42,6 +44,18 @@ void ApplyQuick(RunOptions& o, bool processes_given) {
   o.samples = 2;
   o.warmup = 1;
   o.min_sample_ms = 1;
+}
+
+// The base revision's manifests for the implementations chosen in this checkout.
+std::vector<Manifest> KeepMatching(const std::vector<Manifest>& base,
+                                   const std::vector<Manifest>& chosen) {
+  std::vector<Manifest> out;
+  for (const auto& m : base) {
+    for (const auto& c : chosen) {
+      if (c.name == m.name) out.push_back(m);
+    }
+  }
+  return out;
 }
 
 nlohmann::json ConfigJson(const RunOptions& o, int processes, const Suite& suite,
@@ -89,6 +103,19 @@ int Run(RunArgs& args, bool processes_given) {
 
   auto probes = ProbeLanguages(manifests, toolchains, paths);
   auto built = BuildWorkloads(manifests, toolchains, probes, paths);
+  std::optional<RevisionTree> base;
+  std::vector<BuiltWorkload> base_built;
+  if (!args.against.empty()) {
+    base = CheckoutRevision(paths, args.against);
+    fmt::print(stderr, "base   {} = {} in {}\n", base->rev, base->commit.substr(0, 12),
+               base->paths.root.string());
+    // The toolchains are this checkout's (one policy for both sides); the
+    // workloads are the revision's.
+    auto base_all = DiscoverWorkloads(base->paths, o.suite, languages, suite->Operations());
+    auto base_manifests = KeepMatching(base_all, manifests);
+    base_built = BuildWorkloads(base_manifests, toolchains,
+                                ProbeLanguages(base_manifests, toolchains, paths), base->paths);
+  }
   suite->Prepare(o, paths);
 
   SystemInfo system = ReadSystemInfo();
@@ -107,13 +134,31 @@ int Run(RunArgs& args, bool processes_given) {
     warnings.push_back({{"condition", w.condition}, {"effect", w.effect}, {"fix", w.fix}});
   }
   run.environment["noise_warnings"] = warnings;
-  run.toolchains = ToolchainsJson(built, toolchains, probes);
-  for (JobSpec& spec : PlanJobs(*suite, built, o, paths)) {
-    AddChildEnvironment(spec, o, cpus);
-    run.jobs.push_back(JobResult{std::move(spec), {}, "incomplete", ""});
+  if (!o.quick) {
+    // Context for throughput: how fast one core streams memory, and its clock
+    // (cycles per byte, since cycle counters cannot be read on every machine).
+    // 1 GiB: larger than the last-level cache of VMs that report a huge L3.
+    fmt::print(stderr, "measure memory read bandwidth and clock\n");
+    run.environment["memory_read_bandwidth_bytes_per_s"] =
+        MeasureSequentialReadBandwidth(1024 * kMiB, 3);
+    run.environment["estimated_cpu_hz"] = EstimateCpuFrequencyHz();
   }
+  run.toolchains = ToolchainsJson(built, toolchains, probes);
+  auto add_jobs = [&](std::vector<JobSpec> specs, const std::string& label) {
+    for (JobSpec& spec : specs) {
+      AddChildEnvironment(spec, o, cpus);
+      spec.build_label = label;
+      if (!label.empty()) spec.id += "@" + label;
+      run.jobs.push_back(JobResult{std::move(spec), {}, "incomplete", ""});
+    }
+  };
+  add_jobs(PlanJobs(*suite, built, o, paths), base ? "candidate" : "");
+  if (base) add_jobs(PlanJobs(*suite, base_built, o, base->paths), "base");
   auto order = InterleavedOrder(run.jobs.size(), processes, o.seed);
   run.config = ConfigJson(o, processes, *suite, order);
+  if (base) {
+    run.config["against"] = {{"rev", base->rev}, {"commit", base->commit}};
+  }
 
   std::filesystem::path out = o.out;
   if (out.empty()) {
@@ -180,6 +225,9 @@ void RegisterRun(CLI::App& app, int& exit_code) {
   cmd->add_option("--root", args->root, "The benchctl checkout (default: found from here)");
   cmd->add_option("--workloads", args->workloads, "Workloads folder (default <root>/workloads)");
   cmd->add_option("--build-dir", args->build_dir, "Build cache (default <root>/build/bench)");
+  cmd->add_option("--against", args->against,
+                  "A/B: also build the workloads at this git revision (in a separate worktree) "
+                  "and run both interleaved");
   cmd->callback([args, processes, &exit_code]() {
     args->seed_given = args->options.seed != 0;
     exit_code = Run(*args, processes->count() > 0);

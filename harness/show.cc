@@ -50,6 +50,13 @@ void RenderHeader(const RunResult& run, const std::string& source, std::string& 
                          ? run.benchctl["git_commit"].get<std::string>().substr(0, 12)
                          : "no git",
                      run.benchctl.value("git_dirty", nlohmann::json()) == true ? ", dirty" : "");
+  if (env.contains("memory_read_bandwidth_bytes_per_s")) {
+    out += fmt::format(
+        "memory read bandwidth {:.0f} MB/s (one core, sequential) · estimated clock "
+        "{:.2f} GHz\n",
+        env.value("memory_read_bandwidth_bytes_per_s", 0.0) / 1e6,
+        env.value("estimated_cpu_hz", 0.0) / 1e9);
+  }
   for (const auto& [lang, t] : run.toolchains.items()) {
     out += fmt::format("  {:<5} {}\n", lang, t.value("version", "?"));
   }
@@ -58,7 +65,7 @@ void RenderHeader(const RunResult& run, const std::string& source, std::string& 
   }
 }
 
-void RenderGroup(const std::string& key, std::vector<Row>& rows, std::string& out) {
+void RenderGroup(const std::string& key, std::vector<Row>& rows, double cpu_hz, std::string& out) {
   std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
     double ma = a.summary.time_ns ? a.summary.time_ns->median : 1e300;
     double mb = b.summary.time_ns ? b.summary.time_ns->median : 1e300;
@@ -72,8 +79,8 @@ void RenderGroup(const std::string& key, std::vector<Row>& rows, std::string& ou
   out += "\n";
   bool process_mode = first.mode == "process";
   bool throughput = first.bytes_per_op > 0;
-  out += fmt::format("  {:<16} {:<34} {:<22} {:<22} {:>10} {:>10} {:>4}\n", "implementation",
-                     "time per op: median [95% CI]", throughput ? "MB/s [95% CI]" : "",
+  out += fmt::format("  {:<16} {:<34} {:<30} {:<22} {:>10} {:>10} {:>4}\n", "implementation",
+                     "time per op: median [95% CI]", throughput ? "MB/s [95% CI] cycles/B" : "",
                      "vs fastest [95% CI]", "peak RSS", process_mode ? "binary" : "+RSS", "n");
   const Row& best = rows.front();
   for (const Row& row : rows) {
@@ -92,6 +99,8 @@ void RenderGroup(const std::string& key, std::vector<Row>& rows, std::string& ou
       double bytes = row.job->spec.bytes_per_op;
       mbs = fmt::format("{:.0f} [{:.0f}, {:.0f}]", bytes / t.median * 1e3, bytes / t.ci_high * 1e3,
                         bytes / t.ci_low * 1e3);
+      // Cycles per byte from the run's clock estimate (no cycle counters here).
+      if (cpu_hz > 0) mbs += fmt::format(" {:.1f} c/B", t.median * 1e-9 * cpu_hz / bytes);
     }
     std::string extra;
     if (process_mode) {
@@ -100,7 +109,7 @@ void RenderGroup(const std::string& key, std::vector<Row>& rows, std::string& ou
       extra = FormatKilobytes(s.rss_increase_kb->median);
     }
     out += fmt::format(
-        "  {:<16} {:<34} {:<22} {:<22} {:>10} {:>10} {:>4}{}\n", name,
+        "  {:<16} {:<34} {:<30} {:<22} {:>10} {:>10} {:>4}{}\n", name,
         Interval(t.median, t.ci_low, t.ci_high, FormatNanoseconds), mbs, RatioCell(row, best),
         s.peak_rss_kb ? FormatKilobytes(s.peak_rss_kb->median) : "-", extra, s.processes,
         t.outliers.empty() ? "" : fmt::format("  ({} outliers)", t.outliers.size()));
@@ -116,6 +125,35 @@ void RenderGroup(const std::string& key, std::vector<Row>& rows, std::string& ou
   }
 }
 
+// Each language's fastest implementation as a ratio to the fastest C++ one, per
+// group, with the ratio's interval: the cross-language comparison writers cite.
+void RenderLanguageRatios(const std::vector<std::string>& order,
+                          std::map<std::string, std::vector<Row>>& groups, std::string& out) {
+  std::string table;
+  for (const auto& key : order) {
+    std::map<std::string, const Row*> fastest;
+    for (const Row& row : groups[key]) {
+      if (!row.summary.time_ns) continue;
+      const Row*& best = fastest[row.job->spec.language];
+      if (best == nullptr || row.summary.time_ns->median < best->summary.time_ns->median) {
+        best = &row;
+      }
+    }
+    if (!fastest.contains("cpp") || fastest.size() < 2) continue;
+    table += fmt::format("  {:<34}", key);
+    for (const auto& [lang, row] : fastest) {
+      if (lang == "cpp") continue;
+      table += fmt::format(" {}/{} {}", row->job->spec.impl, fastest["cpp"]->job->spec.impl,
+                           RatioCell(*row, *fastest["cpp"]));
+    }
+    table += "\n";
+  }
+  if (!table.empty()) {
+    out += "\nEach language's fastest ÷ the fastest C++ (time ratio [95% CI]; < 1 is faster)\n";
+    out += table;
+  }
+}
+
 }  // namespace
 
 std::string RenderRun(const RunResult& run, const std::string& source) {
@@ -128,7 +166,9 @@ std::string RenderRun(const RunResult& run, const std::string& source) {
     if (!groups.contains(key)) order.push_back(key);
     groups[key].push_back({&job, ComputeJobSummary(job)});
   }
-  for (const auto& key : order) RenderGroup(key, groups[key], out);
+  double cpu_hz = run.environment.value("estimated_cpu_hz", 0.0);
+  for (const auto& key : order) RenderGroup(key, groups[key], cpu_hz, out);
+  RenderLanguageRatios(order, groups, out);
   bool any_failed = false;
   for (const auto& job : run.jobs) {
     if (job.status != "failed") continue;
