@@ -64,16 +64,15 @@ std::map<std::string, std::vector<std::string>> ListParams(
     if (v.is_array()) lists[k] = v.get<std::vector<std::string>>();
   }
   for (const auto& arg : argv) {
-    std::size_t open = arg.find('{');
-    std::size_t close = arg.find('}', open == std::string::npos ? 0 : open);
-    if (open == std::string::npos || close == std::string::npos) continue;
-    std::string key = arg.substr(open + 1, close - open - 1);
-    if (!values.contains(key) && !m.build.contains(key)) lists[key] = {};
+    for (const auto& key : PlaceholderKeys(arg)) {
+      if (!values.contains(key) && !m.build.contains(key)) lists[key] = {};
+    }
   }
   return lists;
 }
 
 std::string Tail(const std::string& text, std::size_t lines) {
+  if (text.empty()) return text;
   std::size_t pos = text.size();
   for (std::size_t i = 0; i <= lines && pos != std::string::npos && pos > 0; ++i) {
     pos = text.rfind('\n', pos - 1);

@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "discovery.h"
 #include "error.h"
+#include "interrupt.h"
 #include "project.h"
 #include "run_plan.h"
 #include "suite.h"
@@ -25,6 +26,7 @@ void RegisterBuild(CLI::App& app, int& exit_code) {
   cmd->add_option("--workloads", args->workloads, "Workloads folder (default <root>/workloads)");
   cmd->add_option("--build-dir", args->build_dir, "Build cache (default <root>/build/bench)");
   cmd->callback([args, &exit_code]() {
+    InstallInterruptHandlers();
     Paths paths = FindPaths(args->root);
     if (!args->workloads.empty()) paths.workloads = std::filesystem::absolute(args->workloads);
     if (!args->build_dir.empty()) paths.build = std::filesystem::absolute(args->build_dir);
@@ -47,6 +49,11 @@ void RegisterBuild(CLI::App& app, int& exit_code) {
       for (const auto& b : BuildWorkloads(manifests, toolchains, probes, paths)) {
         if (!b.build.ok) ++failures;
       }
+    }
+    if (int sig = InterruptSignal(); sig != 0) {
+      fmt::print(stderr, "interrupted while building\n");
+      exit_code = 128 + sig;
+      return;
     }
     if (failures > 0) fmt::print(stderr, "{} workload(s) failed to build\n", failures);
     exit_code = failures > 0 ? kExitFailures : kExitOk;

@@ -101,8 +101,13 @@ int Run(RunArgs& args, bool processes_given) {
   if (manifests.empty()) throw Error("no implementation matches the filters");
   int processes = o.processes > 0 ? o.processes : suite->DefaultProcesses();
 
+  CpuPlan cpus = PlanCpus(o.cpus, AllowedCpus());  // Checked before any slow step.
   auto probes = ProbeLanguages(manifests, toolchains, paths);
   auto built = BuildWorkloads(manifests, toolchains, probes, paths);
+  if (int sig = InterruptSignal(); sig != 0) {
+    fmt::print(stderr, "interrupted while building: nothing was run\n");
+    return 128 + sig;
+  }
   std::optional<RevisionTree> base;
   std::vector<BuiltWorkload> base_built;
   if (!args.against.empty()) {
@@ -115,11 +120,14 @@ int Run(RunArgs& args, bool processes_given) {
     auto base_manifests = KeepMatching(base_all, manifests);
     base_built = BuildWorkloads(base_manifests, toolchains,
                                 ProbeLanguages(base_manifests, toolchains, paths), base->paths);
+    if (int sig = InterruptSignal(); sig != 0) {
+      fmt::print(stderr, "interrupted while building: nothing was run\n");
+      return 128 + sig;
+    }
   }
   suite->Prepare(o, paths);
 
   SystemInfo system = ReadSystemInfo();
-  CpuPlan cpus = PlanCpus(o.cpus, AllowedCpus());
   PinSelf(cpus.orchestrator);
 
   RunResult run;

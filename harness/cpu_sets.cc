@@ -38,7 +38,11 @@ std::vector<int> ParseCpuListOption(const std::string& text) {
       int lo = std::stoi(part.substr(0, dash), &used);
       if (used != (dash == std::string::npos ? part.size() : dash)) throw bad();
       int hi = lo;
-      if (dash != std::string::npos) hi = std::stoi(part.substr(dash + 1));
+      if (dash != std::string::npos) {
+        std::string end_text = part.substr(dash + 1);
+        hi = std::stoi(end_text, &used);
+        if (used != end_text.size()) throw bad();
+      }
       if (lo < 0 || hi < lo) throw bad();
       for (int c = lo; c <= hi; ++c) cpus.push_back(c);
     } catch (const std::logic_error&) {

@@ -76,10 +76,11 @@ std::string BenchmarkName(const JobSpec& spec, const RunResult& run) {
 
 // Go's names for `uname -m`, when the run recorded the machine type.
 std::string GoArch(const nlohmann::json& system) {
-  std::string machine = system.value("machine", "");
-  if (machine == "x86_64") return "amd64";
-  if (machine == "aarch64") return "arm64";
-  return machine;
+  const std::string machine = system.value("machine", "");
+  std::string_view arch = machine;
+  if (machine == "x86_64") arch = "amd64";
+  if (machine == "aarch64") arch = "arm64";
+  return std::string(arch);
 }
 
 std::string Header(const RunResult& run) {

@@ -32,25 +32,43 @@ std::string ExpandPlaceholders(const std::string& text,
   return out;
 }
 
+std::vector<std::string> PlaceholderKeys(const std::string& text) {
+  std::vector<std::string> keys;
+  std::size_t open = text.find('{');
+  while (open != std::string::npos) {
+    std::size_t close = text.find('}', open);
+    if (close == std::string::npos) break;
+    keys.push_back(text.substr(open + 1, close - open - 1));
+    open = text.find('{', close);
+  }
+  return keys;
+}
+
 std::vector<std::string> ExpandArgv(const std::vector<std::string>& argv,
                                     const std::map<std::string, std::string>& values,
                                     const std::map<std::string, std::vector<std::string>>& lists) {
   std::vector<std::string> out;
   for (const auto& arg : argv) {
-    // "-l{libraries}" with a list value becomes one argument per element.
-    std::size_t open = arg.find('{');
-    std::size_t close = arg.find('}', open == std::string::npos ? 0 : open);
-    if (open != std::string::npos && close != std::string::npos) {
-      auto it = lists.find(arg.substr(open + 1, close - open - 1));
-      if (it != lists.end()) {
-        for (const auto& item : it->second) {
-          out.push_back(
-              ExpandPlaceholders(arg.substr(0, open) + item + arg.substr(close + 1), values));
-        }
-        continue;
+    // "-l{libraries}" or "{dir}/{sources}" with a list value becomes one
+    // argument per element; the other placeholders expand as usual.
+    const std::vector<std::string>* list = nullptr;
+    std::string list_key;
+    for (const auto& key : PlaceholderKeys(arg)) {
+      if (auto it = lists.find(key); it != lists.end()) {
+        list = &it->second;
+        list_key = "{" + key + "}";
+        break;
       }
     }
-    out.push_back(ExpandPlaceholders(arg, values));
+    if (list == nullptr) {
+      out.push_back(ExpandPlaceholders(arg, values));
+      continue;
+    }
+    std::size_t at = arg.find(list_key);
+    for (const auto& item : *list) {
+      out.push_back(ExpandPlaceholders(arg.substr(0, at), values) + item +
+                    ExpandPlaceholders(arg.substr(at + list_key.size()), values));
+    }
   }
   return out;
 }

@@ -12,6 +12,9 @@ namespace benchctl {
 std::string ExpandPlaceholders(const std::string& text,
                                const std::map<std::string, std::string>& values);
 
+// The keys of every {key} in `text`, in order.
+std::vector<std::string> PlaceholderKeys(const std::string& text);
+
 // Expands an argv template: an element holding "{key}" for a key in `lists`
 // becomes one argument per list element, keeping its prefix and suffix
 // ("-l{libraries}" → "-lsimdjson", ...; none for an empty list); other

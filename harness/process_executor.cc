@@ -102,6 +102,7 @@ RunOutcome ProcessExecutor::Run(const RunRequest& request) {
   int status = 0;
   rusage usage{};
   auto end = start;
+  std::chrono::steady_clock::time_point drain_until{};
   char buffer[65536];
   auto reap = [&](int flags) {
     pid_t r;
@@ -126,11 +127,17 @@ RunOutcome ProcessExecutor::Run(const RunRequest& request) {
       KillProcessGroup(child.pid);
     }
     if (outcome.timed_out || outcome.interrupted) {
+      // Its group is dead: read what it wrote just before, briefly, then stop.
       if (!exited) reap(0);
-      break;
+      auto now = std::chrono::steady_clock::now();
+      if (drain_until == std::chrono::steady_clock::time_point{}) {
+        drain_until = now + std::chrono::milliseconds(500);
+      }
+      if (now > drain_until) break;
     }
     if (pidfd < 0 && !exited) reap(WNOHANG);
     int wait_ms = static_cast<int>(std::clamp<long>(left.count(), 0, pidfd < 0 ? 5 : 250));
+    if (outcome.timed_out || outcome.interrupted) wait_ms = 50;
     int ready = poll(fds.data(), fds.size(), wait_ms);
     if (ready < 0 && errno != EINTR) break;
     if (ready <= 0) continue;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "error.h"
+#include "interrupt.h"
 
 namespace benchctl {
 
@@ -23,6 +24,7 @@ std::vector<BuiltWorkload> BuildWorkloads(const std::vector<Manifest>& manifests
                                           const Paths& paths) {
   std::vector<BuiltWorkload> out;
   for (const auto& m : manifests) {
+    if (InterruptSignal() != 0) break;  // Ctrl-C: no more builds; the caller stops.
     BuiltWorkload b{m, {}};
     const ToolchainProbe& probe = probes.at(m.language);
     std::string label = m.suite + "/" + m.name;
@@ -32,6 +34,10 @@ std::vector<BuiltWorkload> BuildWorkloads(const std::vector<Manifest>& manifests
       fmt::print(stderr, "build  {:<28} ", label);
       std::fflush(stderr);
       b.build = BuildWorkload(m, toolchains.at(m.language), probe, paths);
+      if (InterruptSignal() != 0) {
+        fmt::print(stderr, "interrupted\n");  // Not the workload's failure.
+        break;
+      }
     }
     if (b.build.ok) {
       fmt::print(stderr, "{}\n",

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# The A/A control for the regression gate (issue: nightly CI).
+#
+#   scripts/aa-control.sh aa N [run args...]    N same-job A/A runs (the build
+#       compared with itself via --against HEAD); prints how many the default
+#       gate called a regression (the false-alarm rate).
+#   scripts/aa-control.sh slow N [run args...]  N same-job A/B runs where the
+#       candidate is a build of cpp-simdjson whose parse-dom does ~10% more
+#       work (every 10th iteration parses twice); prints how many were caught.
+#
+# Example: scripts/aa-control.sh aa 10 --suite json --impl cpp-simdjson \
+#            --op parse-dom --shape twitter --size 256KB
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode=$1 n=$2
+shift 2
+root=$PWD
+out=build/bench/aa
+mkdir -p "$out"
+ninja -C build benchctl benchctl-exec >/dev/null
+benchctl=$root/build/benchctl
+run_root=$root
+if [ "$mode" = slow ]; then
+  # A scratch clone whose HEAD is this commit plus the slowdown: --against
+  # the original commit then makes the slow build the candidate.
+  clone=$root/build/bench/slow-clone
+  rm -rf "$clone"
+  git clone -q "$root" "$clone"
+  python3 - "$clone/workloads/json/cpp-simdjson/dom.h" <<'PY'
+import sys
+p = sys.argv[1]
+s = open(p).read()
+old = "    return DomStatsOf(parser_.parse(buffer_).value());\n  }\n"
+new = ("    if (++injected_ % 10 == 0) {  // A/A experiment: ~10% more work.\n"
+       "      DomStats extra = DomStatsOf(parser_.parse(buffer_).value());\n"
+       "      benchmark::DoNotOptimize(extra);\n"
+       "    }\n" + old)
+assert old in s
+s = s.replace(old, new, 1).replace("  simdjson::dom::parser parser_;\n",
+                                   "  simdjson::dom::parser parser_;\n  unsigned injected_ = 0;\n", 1)
+open(p, "w").write(s)
+PY
+  git -C "$clone" -c user.email=aa@benchctl -c user.name=aa commit -qam "inject ~10% slowdown"
+  mkdir -p "$clone/.tools" && ln -sfn "$root/.tools/bin" "$clone/.tools/bin"
+  run_root=$clone
+fi
+regressions=0
+for i in $(seq 1 "$n"); do
+  file=$out/$mode-$i.json
+  "$benchctl" run --root "$run_root" --build-dir "$root/build/bench" --against HEAD~$([ "$mode" = slow ] && echo 1 || echo 0) \
+    --seed "$i" --out "$file" "$@" >/dev/null 2>&1 || true
+  if "$benchctl" compare "$file" > "$out/$mode-$i.txt" 2>&1; then
+    verdict=ok
+  else
+    status=$?
+    [ "$status" -eq 1 ] && regressions=$((regressions + 1))
+    verdict="exit $status"
+  fi
+  echo "$mode run $i: $verdict ($(grep -m1 -oE '(regression|improvement|no[ _]change|inconclusive)' "$out/$mode-$i.txt" || echo '?'))"
+done
+echo "$mode: $regressions of $n runs called a regression"

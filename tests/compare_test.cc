@@ -1,0 +1,256 @@
+// harness/compare, comparability and compare_render on runs built in code, plus the exit
+// statuses of `benchctl compare`. Verdicts come from comparison.h (tested there); these tests
+// check the pairing, what is listed, Holm across rows, and what the reports say.
+#include "compare.h"
+
+#include <gtest/gtest.h>
+
+#include "comparability.h"
+#include "compare_render.h"
+#include "error.h"
+#include "result_file.h"
+#include "run_fixtures.h"
+#include "test_support.h"
+
+namespace benchctl {
+namespace {
+
+using testing::JobShape;
+using testing::MakeFailedJob;
+using testing::MakeJob;
+using testing::MakeRun;
+using testing::Times;
+
+JobShape Impl(const std::string& impl, const std::string& label = "") {
+  JobShape s;
+  s.impl = impl;
+  s.build_label = label;
+  return s;
+}
+
+bool Contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+TEST(CompareTest, IdenticalRunsShowNoChange) {
+  RunResult run = MakeRun(
+      {MakeJob(Impl("rust-serde"), Times(1e6, 10)), MakeJob(Impl("go-std"), Times(2e6, 10))});
+  Comparison c = CompareRuns(run, run);
+  ASSERT_EQ(c.rows.size(), 4u);  // Two jobs × (time, peak RSS).
+  for (const auto& r : c.rows) {
+    EXPECT_EQ(r.verdict, Verdict::kNoChange) << JobKeyName(r.key) << " " << MetricName(r.metric);
+    EXPECT_DOUBLE_EQ(r.ratio.estimate, 1.0);
+    EXPECT_DOUBLE_EQ(r.median_ratio, 1.0);
+  }
+  EXPECT_FALSE(HasRegression(c));
+  EXPECT_DOUBLE_EQ(*c.time_geomean, 1.0);
+  EXPECT_TRUE(c.only_base.empty() && c.only_candidate.empty() && c.uncompared.empty());
+}
+
+TEST(CompareTest, TwentyPercentSlowerWithLowNoiseIsARegression) {
+  RunResult base = MakeRun({MakeJob(Impl("rust-serde"), Times(1e6, 10))});
+  RunResult cand = MakeRun({MakeJob(Impl("rust-serde"), Times(1.2e6, 10))});
+  Comparison c = CompareRuns(base, cand);
+  ASSERT_EQ(c.rows[0].metric, Metric::kTime);
+  EXPECT_EQ(c.rows[0].verdict, Verdict::kRegression);
+  EXPECT_NEAR(c.rows[0].ratio.estimate, 1.2, 0.01);
+  EXPECT_GT(c.rows[0].ratio.ci_low, 1.05);
+  EXPECT_EQ(c.rows[1].verdict, Verdict::kNoChange);  // Peak RSS did not move.
+  EXPECT_TRUE(HasRegression(c));
+  // And the other way round it is an improvement, not a regression.
+  Comparison back = CompareRuns(cand, base);
+  EXPECT_EQ(back.rows[0].verdict, Verdict::kImprovement);
+  EXPECT_FALSE(HasRegression(back));
+}
+
+TEST(CompareTest, MemoryGetsItsOwnVerdict) {
+  JobShape big = Impl("rust-serde");
+  big.peak_rss_kb = 8000;
+  RunResult base = MakeRun({MakeJob(Impl("rust-serde"), Times(1e6, 10))});
+  RunResult cand = MakeRun({MakeJob(big, Times(1e6, 10))});
+  Comparison c = CompareRuns(base, cand);
+  ASSERT_EQ(c.rows.size(), 2u);
+  EXPECT_EQ(c.rows[0].verdict, Verdict::kNoChange);
+  EXPECT_EQ(c.rows[1].metric, Metric::kPeakRss);
+  EXPECT_EQ(c.rows[1].verdict, Verdict::kRegression);
+  EXPECT_NEAR(*c.memory_geomean, 2.0, 0.01);
+}
+
+TEST(CompareTest, TooFewProcessesIsInconclusive) {
+  RunResult base = MakeRun({MakeJob(Impl("rust-serde"), Times(1e6, 3))});
+  RunResult cand = MakeRun({MakeJob(Impl("rust-serde"), Times(2e6, 3))});
+  EXPECT_EQ(CompareRuns(base, cand).rows[0].verdict, Verdict::kInconclusive);
+}
+
+TEST(CompareTest, OneSidedJobsAreListed) {
+  RunResult base = MakeRun(
+      {MakeJob(Impl("rust-serde"), Times(1e6, 10)), MakeJob(Impl("go-std"), Times(1e6, 10))});
+  RunResult cand = MakeRun(
+      {MakeJob(Impl("rust-serde"), Times(1e6, 10)), MakeJob(Impl("zig-std"), Times(1e6, 10))});
+  CompareReport report{CompareRuns(base, cand), {}, "a.json", "b.json"};
+  ASSERT_EQ(report.comparison.only_base.size(), 1u);
+  EXPECT_EQ(report.comparison.only_base[0].impl, "go-std");
+  ASSERT_EQ(report.comparison.only_candidate.size(), 1u);
+  EXPECT_EQ(report.comparison.only_candidate[0].impl, "zig-std");
+  std::string table = RenderCompareTable(report, false);
+  EXPECT_TRUE(Contains(table, "only in base (1)\n  json/parse-dom/go-std/twitter-1MB"));
+  EXPECT_TRUE(Contains(table, "only in candidate (1)\n  json/parse-dom/zig-std/twitter-1MB"));
+}
+
+TEST(CompareTest, FailedJobsAreListedAndACandidateFailureFailsTheGate) {
+  RunResult ok = MakeRun({MakeJob(Impl("rust-serde"), Times(1e6, 10))});
+  RunResult failed = MakeRun({MakeFailedJob(Impl("rust-serde"), "verification mismatch")});
+  Comparison c = CompareRuns(ok, failed);
+  EXPECT_TRUE(c.rows.empty());
+  ASSERT_EQ(c.uncompared.size(), 1u);
+  EXPECT_EQ(c.uncompared[0].candidate_status, "failed");
+  EXPECT_EQ(c.uncompared[0].reason, "failed in the candidate: verification mismatch");
+  EXPECT_TRUE(HasRegression(c));
+  EXPECT_TRUE(Contains(RenderCompareMarkdown({c, {}, "a", "b"}), "verification mismatch"));
+  // A base that failed is listed too, but the candidate is not to blame.
+  Comparison fixed = CompareRuns(failed, ok);
+  ASSERT_EQ(fixed.uncompared.size(), 1u);
+  EXPECT_FALSE(HasRegression(fixed));
+}
+
+TEST(CompareTest, HolmIsAppliedAcrossAllRows) {
+  RunResult base =
+      MakeRun({MakeJob(Impl("a-x"), Times(1e6, 6)), MakeJob(Impl("b-x"), Times(1e6, 6)),
+               MakeJob(Impl("c-x"), Times(1e6, 6))});
+  RunResult cand =
+      MakeRun({MakeJob(Impl("a-x"), Times(1.3e6, 6)), MakeJob(Impl("b-x"), Times(1.001e6, 6)),
+               MakeJob(Impl("c-x"), Times(0.9e6, 6))});
+  Comparison c = CompareRuns(base, cand);
+  std::vector<double> p;
+  for (const auto& r : c.rows) p.push_back(r.p_value);
+  std::vector<double> expected = HolmAdjust(p);
+  ASSERT_EQ(c.rows.size(), 6u);
+  bool some_adjusted_up = false;
+  for (std::size_t i = 0; i < c.rows.size(); ++i) {
+    EXPECT_DOUBLE_EQ(c.rows[i].adjusted_p, expected[i]);
+    some_adjusted_up |= c.rows[i].adjusted_p > c.rows[i].p_value;
+  }
+  EXPECT_TRUE(some_adjusted_up);
+}
+
+TEST(CompareTest, AmbiguousPairingIsAnError) {
+  RunResult ab = MakeRun({MakeJob(Impl("rust-serde", "base"), Times(1e6, 5)),
+                          MakeJob(Impl("rust-serde", "candidate"), Times(1e6, 5))});
+  RunResult plain = MakeRun({MakeJob(Impl("rust-serde"), Times(1e6, 5))});
+  EXPECT_THROW(CompareRuns(ab, plain), Error);
+  // Two A/B runs pair base with base and candidate with candidate.
+  Comparison c = CompareRuns(ab, ab);
+  ASSERT_EQ(c.rows.size(), 4u);
+  EXPECT_EQ(c.rows[0].key.build_label, "base");
+  EXPECT_EQ(c.rows[1].key.build_label, "candidate");
+}
+
+TEST(CompareTest, WithinRunPairsBaseAndCandidateBuilds) {
+  RunResult run = MakeRun({MakeJob(Impl("rust-serde", "base"), Times(1e6, 10)),
+                           MakeJob(Impl("go-std", "base"), Times(1e6, 10)),
+                           MakeJob(Impl("rust-serde", "candidate"), Times(1.2e6, 10)),
+                           MakeJob(Impl("go-std", "candidate"), Times(1e6, 10))});
+  std::vector<CompareRow> rows = CompareWithinRun(run);
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(JobKeyName(rows[0].key), "json/parse-dom/rust-serde/twitter-1MB");
+  EXPECT_EQ(rows[0].verdict, Verdict::kRegression);
+  EXPECT_EQ(rows[1].verdict, Verdict::kNoChange);
+  EXPECT_THROW(CompareBuilds(MakeRun({MakeJob(Impl("x-y"), Times(1, 5))})), Error);
+}
+
+TEST(CompareTest, OptionsAreValidated) {
+  RunResult run = MakeRun({MakeJob(Impl("rust-serde"), Times(1e6, 5))});
+  CompareOptions bad;
+  bad.alpha = 1.5;
+  EXPECT_THROW(CompareRuns(run, run, bad), Error);
+  bad = {};
+  bad.threshold = -0.1;
+  EXPECT_THROW(CompareRuns(run, run, bad), Error);
+}
+
+TEST(ComparabilityTest, WarningsNameWhatDiffersWithBothValues) {
+  RunResult base = MakeRun({MakeJob(Impl("rust-serde"), Times(1e6, 5))});
+  JobShape other_input = Impl("rust-serde");
+  other_input.input_sha256 = "bb22";
+  RunResult cand = MakeRun({MakeJob(other_input, Times(1e6, 5))});
+  cand.environment["system"]["cpu_model"] = "Other CPU";
+  cand.toolchains["rust"]["version"] = "rustc 1.91.0";
+  cand.toolchains["rust"]["build_argv"] = {"cargo", "build"};
+  cand.config["suite"] = "startup";
+  std::vector<std::string> messages;
+  for (const auto& w : CheckRunsComparable(base, cand)) messages.push_back(w.Message());
+  auto has = [&](const std::string& m) {
+    return std::find(messages.begin(), messages.end(), m) != messages.end();
+  };
+  EXPECT_EQ(messages.size(), 5u);
+  EXPECT_TRUE(has("suite differs: base 'json', candidate 'startup'"));
+  EXPECT_TRUE(has("CPU model differs: base 'Test CPU @ 3.00GHz', candidate 'Other CPU'"));
+  EXPECT_TRUE(has("rust toolchain version differs: base 'rustc 1.90.0', candidate 'rustc 1.91.0'"));
+  EXPECT_TRUE(has(
+      "rust toolchain build_argv differs: base 'cargo build --release', candidate 'cargo build'"));
+  EXPECT_TRUE(has("input twitter-1MB sha256 differs: base 'aa11', candidate 'bb22'"));
+  EXPECT_TRUE(CheckRunsComparable(base, base).empty());
+}
+
+TEST(ComparabilityTest, AbBuildsWithDifferentInputsWarn) {
+  JobShape cand = Impl("rust-serde", "candidate");
+  cand.input_sha256 = "cc33";
+  RunResult run =
+      MakeRun({MakeJob(Impl("rust-serde", "base"), Times(1e6, 5)), MakeJob(cand, Times(1e6, 5))});
+  auto warnings = CheckBuildsComparable(run);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].base, "aa11");
+  EXPECT_EQ(warnings[0].candidate, "cc33");
+}
+
+TEST(CompareRenderTest, FormatsAgreeOnTheVerdict) {
+  RunResult base = MakeRun({MakeJob(Impl("rust-serde"), Times(1e6, 10))});
+  RunResult cand = MakeRun({MakeJob(Impl("rust-serde"), Times(1.2e6, 10))});
+  CompareReport report{CompareRuns(base, cand), CheckRunsComparable(base, cand), "a", "b"};
+  std::string plain = RenderCompareTable(report, false);
+  std::string colour = RenderCompareTable(report, true);
+  EXPECT_TRUE(Contains(plain, "regression") && Contains(plain, "result: REGRESSION"));
+  EXPECT_FALSE(Contains(plain, "\033["));
+  EXPECT_TRUE(Contains(colour, "\033[1;31mregression\033[0m"));
+  EXPECT_TRUE(Contains(RenderCompareMarkdown(report), "| **regression** |"));
+  nlohmann::json j = CompareReportToJson(report);
+  EXPECT_EQ(j["rows"][0]["verdict"], "regression");
+  EXPECT_EQ(j["regression"], true);
+  EXPECT_EQ(j["counts"]["regression"], 1);
+}
+
+// The CLI: exit 0 without a regression, 1 with one, 2 for --strict on incomparable runs.
+TEST(CompareCliTest, ExitStatuses) {
+  testing::TempDir dir;
+  auto write = [&](const std::string& name, const RunResult& run) {
+    WriteFileAtomically(dir / name, RunResultToJson(run).dump());
+    return (dir / name).string();
+  };
+  std::string base = write("base.json", MakeRun({MakeJob(Impl("rust-serde"), Times(1e6, 10))}));
+  std::string same = write("same.json", MakeRun({MakeJob(Impl("rust-serde"), Times(1e6, 10))}));
+  std::string slow = write("slow.json", MakeRun({MakeJob(Impl("rust-serde"), Times(1.2e6, 10))}));
+  RunResult other_cpu = MakeRun({MakeJob(Impl("rust-serde"), Times(1e6, 10))});
+  other_cpu.environment["system"]["cpu_model"] = "Other CPU";
+  std::string other = write("other.json", other_cpu);
+
+  EXPECT_EQ(testing::RunBenchctl({"compare", base, same}).exit_code, 0);
+  CommandResult r = testing::RunBenchctl({"compare", base, slow, "--format", "md"});
+  EXPECT_EQ(r.exit_code, 1) << r.output;
+  EXPECT_TRUE(Contains(r.output, "**regression**"));
+  r = testing::RunBenchctl({"compare", base, slow, "--threshold", "0.5"});
+  EXPECT_EQ(r.exit_code, 0) << r.output;  // 20% is inside a 50% noise band.
+  r = testing::RunBenchctl({"compare", base, other});
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_TRUE(Contains(r.output, "CPU model differs: base 'Test CPU @ 3.00GHz'"));
+  r = testing::RunBenchctl({"compare", base, other, "--strict"});
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_TRUE(Contains(r.output, "--strict") && Contains(r.output, "'Other CPU'"));
+  r = testing::RunBenchctl({"compare", base});
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_TRUE(Contains(r.output, "no A/B jobs"));
+  r = testing::RunBenchctl({"compare", base, slow, "--format", "json"});
+  EXPECT_EQ(nlohmann::json::parse(r.output)["regression"], true);
+}
+
+}  // namespace
+}  // namespace benchctl

@@ -1,0 +1,142 @@
+// Manifest validation (harness/manifest.h): one fixture per error under
+// tests/data/manifests/<case>/<folder>/workload.json; every error names the
+// file, the key and, where there is a closed set, the allowed values.
+#include "manifest.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "error.h"
+#include "test_support.h"
+
+namespace benchctl {
+namespace {
+
+const std::vector<std::string> kLanguages = {"cpp", "go", "rust", "zig"};
+const std::vector<std::string> kOperations = {"sum"};
+
+std::filesystem::path Fixture(const std::string& test_case, const std::string& folder = "cpp-x") {
+  return testing::DataDir() / "manifests" / test_case / folder;
+}
+
+// The error message of loading a fixture, or "" if it loaded.
+std::string LoadError(const std::string& test_case, const std::string& folder = "cpp-x") {
+  try {
+    LoadManifest(Fixture(test_case, folder), "selftest", kLanguages, kOperations);
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "";
+}
+
+// Checks that `message` contains each of `parts`, naming what is missing.
+void ExpectMentions(const std::string& message, const std::vector<std::string>& parts) {
+  EXPECT_FALSE(message.empty()) << "no error";
+  for (const auto& part : parts) {
+    EXPECT_NE(message.find(part), std::string::npos) << "'" << part << "' not in: " << message;
+  }
+}
+
+TEST(ManifestTest, LoadsEveryField) {
+  Manifest m = LoadManifest(Fixture("valid"), "selftest", kLanguages, kOperations);
+  EXPECT_EQ(m.dir, Fixture("valid"));
+  EXPECT_EQ(m.suite, "selftest");
+  EXPECT_EQ(m.name, "cpp-x");
+  EXPECT_EQ(m.language, "cpp");
+  EXPECT_EQ(m.variant, "x");
+  EXPECT_EQ(m.mode, "inprocess");
+  EXPECT_EQ(m.library_name, "lib");
+  EXPECT_EQ(m.library_version, "1.0");
+  EXPECT_EQ(m.operations, std::vector<std::string>{"sum"});
+  ASSERT_TRUE(m.build.contains("sources"));
+  EXPECT_EQ(m.build.at("sources"), nlohmann::json({"main.cc", "util.cc"}));
+  EXPECT_EQ(m.build.at("libraries"), nlohmann::json({"benchmark"}));
+  EXPECT_EQ(m.validation, "reduced");
+  EXPECT_EQ(m.env, (std::map<std::string, std::string>{{"MALLOC_ARENA_MAX", "2"}}));
+  EXPECT_EQ(m.notes, "Skips UTF-8 validation.");
+}
+
+TEST(ManifestTest, ValidationDefaultsToFull) {
+  // The fault workloads leave `validation` out.
+  Manifest m = LoadManifest(testing::FaultWorkloads() / "selftest" / "cpp-good", "selftest",
+                            kLanguages, kOperations);
+  EXPECT_EQ(m.validation, "full");
+  EXPECT_TRUE(m.env.empty());
+}
+
+TEST(ManifestTest, UnknownKeyListsTheAllowedKeys) {
+  ExpectMentions(LoadError("unknown-key"),
+                 {Fixture("unknown-key").string() + "/workload.json", "`colour`", "not a known key",
+                  "language", "operations", "validation", "notes"});
+}
+
+TEST(ManifestTest, UnknownLanguageListsTheLanguages) {
+  ExpectMentions(LoadError("bad-language"),
+                 {"bad-language/cpp-x/workload.json", "`language`", "cobol", "cpp, go, rust, zig"});
+}
+
+TEST(ManifestTest, MissingKeyIsNamed) {
+  ExpectMentions(LoadError("missing-key"),
+                 {"missing-key/cpp-x/workload.json", "`mode`", "missing"});
+}
+
+TEST(ManifestTest, FolderMustBeNamedLanguageDashVariant) {
+  ExpectMentions(LoadError("wrong-folder", "cpp-y"),
+                 {"wrong-folder/cpp-y/workload.json", "`variant`", "cpp-y", "cpp-x"});
+}
+
+TEST(ManifestTest, UnknownModeListsTheModes) {
+  ExpectMentions(LoadError("bad-mode"),
+                 {"workload.json", "`mode`", "daemon", "inprocess, process"});
+}
+
+TEST(ManifestTest, UnknownOperationListsTheSuiteOperations) {
+  ExpectMentions(LoadError("bad-operation"), {"workload.json", "`operations`", "mul", "sum"});
+}
+
+TEST(ManifestTest, OperationsMustNotBeEmpty) {
+  ExpectMentions(LoadError("empty-operations"), {"workload.json", "`operations`", "empty"});
+}
+
+TEST(ManifestTest, UnknownLibraryKeyIsNamedWithItsPath) {
+  ExpectMentions(LoadError("library-extra-key"),
+                 {"workload.json", "`library.url`", "not a known key", "name", "version"});
+}
+
+TEST(ManifestTest, ManifestVersionMustBeOne) {
+  ExpectMentions(LoadError("bad-version"), {"workload.json", "`manifest_version`", "must be 1"});
+}
+
+TEST(ManifestTest, VariantCharactersAreChecked) {
+  ExpectMentions(LoadError("bad-variant", "cpp-X_1"), {"workload.json", "`variant`", "a-z, 0-9"});
+}
+
+TEST(ManifestTest, ReducedValidationNeedsNotes) {
+  ExpectMentions(LoadError("reduced-without-notes"), {"workload.json", "`notes`", "reduced"});
+}
+
+TEST(ManifestTest, UnknownValidationListsTheValues) {
+  ExpectMentions(LoadError("bad-validation"),
+                 {"workload.json", "`validation`", "partial", "full, reduced"});
+}
+
+TEST(ManifestTest, EnvValuesMustBeStrings) {
+  ExpectMentions(LoadError("env-not-strings"), {"workload.json", "`env.THREADS`", "string"});
+}
+
+TEST(ManifestTest, BuildMustBeAnObject) {
+  ExpectMentions(LoadError("build-not-object"), {"workload.json", "`build`", "object"});
+}
+
+TEST(ManifestTest, SyntaxErrorNamesTheFile) {
+  ExpectMentions(LoadError("syntax-error"), {"syntax-error/cpp-x/workload.json", "JSON"});
+}
+
+TEST(ManifestTest, MissingFileNamesTheFile) {
+  ExpectMentions(LoadError("no-such-case"), {"no-such-case/cpp-x/workload.json"});
+}
+
+}  // namespace
+}  // namespace benchctl
