@@ -22,13 +22,6 @@ struct CompareArgs {
   bool strict = false;
 };
 
-// no-color.org: NO_COLOR set to a non-empty value disables colour unless a flag asks for it.
-bool UseColor(const std::string& mode) {
-  if (mode != "auto") return mode == "always";
-  const char* no_color = std::getenv("NO_COLOR");
-  return isatty(STDOUT_FILENO) && (no_color == nullptr || *no_color == '\0');
-}
-
 int Compare(const CompareArgs& args) {
   CompareReport report;
   if (args.files.size() == 2) {
@@ -59,7 +52,7 @@ int Compare(const CompareArgs& args) {
   } else if (args.format == "md") {
     fmt::print("{}", RenderCompareMarkdown(report));
   } else {
-    fmt::print("{}", RenderCompareTable(report, UseColor(args.color)));
+    fmt::print("{}", RenderCompareTable(report, UseColor(args.color, isatty(STDOUT_FILENO) != 0)));
   }
   return HasRegression(report.comparison) ? kExitFailures : kExitOk;
 }

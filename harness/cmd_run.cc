@@ -6,6 +6,9 @@
 #include <csignal>
 
 #include "commands.h"
+#include "comparability.h"
+#include "compare.h"
+#include "compare_render.h"
 #include "discovery.h"
 #include "error.h"
 #include "executor.h"
@@ -195,6 +198,16 @@ int Run(RunArgs& args, bool processes_given) {
   fmt::print("{}", RenderRun(run, out.string()));
   fmt::print("\nresult file: {}\n", out.string());
   if (int sig = InterruptSignal(); sig != 0) return 128 + sig;
+  if (base) {
+    // The A/B verdicts, as `benchctl compare FILE` would print them.
+    CompareReport report;
+    report.comparison = CompareBuilds(run);
+    report.warnings = CheckBuildsComparable(run);
+    report.base_source = fmt::format("{} at {}", base->rev, base->commit.substr(0, 12));
+    report.candidate_source = "this checkout";
+    fmt::print("\n{}", RenderCompareTable(report, UseColor("auto", isatty(STDOUT_FILENO) != 0)));
+    if (HasRegression(report.comparison)) return kExitFailures;
+  }
   for (const auto& job : run.jobs) {
     if (job.status != "ok") return kExitFailures;
   }

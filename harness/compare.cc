@@ -50,7 +50,11 @@ std::vector<double> ProcessPeakRss(const JobResult& job) {
 
 std::string StatusReason(const JobResult& job, const char* side) {
   std::string what = job.status == "incomplete" ? "did not finish" : job.status;
-  return fmt::format("{} in the {}{}", what, side, job.failure.empty() ? "" : ": " + job.failure);
+  std::string failure = job.failure;
+  // One line, so the reason fits a table cell or a list item.
+  std::replace_if(
+      failure.begin(), failure.end(), [](char ch) { return ch == '\n' || ch == '\r'; }, ' ');
+  return fmt::format("{} in the {}{}", what, side, failure.empty() ? "" : ": " + failure);
 }
 
 // Ratios are taken on log values, so every value must be finite and positive.

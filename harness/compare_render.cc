@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "job_summary.h"
 #include "units.h"
@@ -174,7 +175,7 @@ std::string RenderCompareMarkdown(const CompareReport& report) {
   };
   std::string out = "## benchctl compare\n\n";
   std::string header = Header(report);
-  for (std::size_t pos = 0; (pos = header.find('\n', pos)) != std::string::npos; pos += 4) {
+  for (std::size_t pos = 0; (pos = header.find('\n', pos)) != std::string::npos; pos += 3) {
     header.replace(pos, 1, "  \n");  // Markdown line breaks.
   }
   out += header;
@@ -260,6 +261,12 @@ json CompareReportToJson(const CompareReport& report) {
             {"no_change", CountVerdicts(c, Verdict::kNoChange)},
             {"inconclusive", CountVerdicts(c, Verdict::kInconclusive)}}},
           {"regression", HasRegression(c)}};
+}
+
+bool UseColor(const std::string& mode, bool terminal) {
+  if (mode != "auto") return mode == "always";
+  const char* no_color = std::getenv("NO_COLOR");
+  return terminal && (no_color == nullptr || *no_color == '\0');
 }
 
 }  // namespace benchctl

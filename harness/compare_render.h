@@ -10,6 +10,10 @@
 
 namespace benchctl {
 
+// Whether to colour: `mode` is auto, always or never; auto colours a terminal
+// unless NO_COLOR is set to a non-empty value (no-color.org).
+bool UseColor(const std::string& mode, bool terminal);
+
 // What a report shows: the comparison, what makes it doubtful, and where the runs came from.
 struct CompareReport {
   Comparison comparison;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <csignal>
 #include <cstring>
 #include <fstream>
@@ -79,7 +80,7 @@ ProcessRecord InterpretOutcome(const JobSpec& job, const RunOutcome& o) {
     std::string out = o.stdout_text;
     while (!out.empty() && std::isspace(static_cast<unsigned char>(out.back()))) out.pop_back();
     p.verification = out;
-    p.median_ns = o.wall_seconds * 1e9;
+    p.median_ns = std::round(o.wall_seconds * 1e9);  // Whole ns: the clock's resolution.
     p.samples_ns = {p.median_ns};
     p.iterations = 1;
     p.failure = !exit_problem.empty() ? exit_problem : CheckVerification(job, p.verification);

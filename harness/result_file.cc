@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <limits>
 #include <sstream>
 
 #include "error.h"
@@ -85,6 +86,16 @@ class Reader {
   double Num(const json& o, const std::string& k, const std::string& w) const {
     return Get(o, k, json::value_t::number_float, w).get<double>();
   }
+  // A number that must fit an integer type: out of range is a broken file.
+  template <typename T>
+  T Int(const json& o, const std::string& k, const std::string& w) const {
+    double v = Num(o, k, w);
+    if (!(v >= static_cast<double>(std::numeric_limits<T>::min()) &&
+          v <= static_cast<double>(std::numeric_limits<T>::max()))) {
+      Fail(w + k, "is out of range");
+    }
+    return static_cast<T>(v);
+  }
   [[noreturn]] void Fail(const std::string& key, const std::string& problem) const {
     throw Error(fmt::format("{}: not a benchctl result file: `{}` {}", source_, key, problem));
   }
@@ -125,15 +136,15 @@ JobSpec SpecFromJson(const Reader& r, const json& j, const std::string& w) {
 
 ProcessRecord ProcessFromJson(const Reader& r, const json& j, const std::string& w) {
   ProcessRecord p;
-  p.round = static_cast<int>(r.Num(j, "round", w));
-  p.position = static_cast<int>(r.Num(j, "position", w));
+  p.round = r.Int<int>(j, "round", w);
+  p.position = r.Int<int>(j, "position", w);
   p.ok = r.Get(j, "ok", json::value_t::boolean, w).get<bool>();
   p.wall_seconds = r.Num(j, "wall_seconds", w);
   p.user_seconds = r.Num(j, "user_seconds", w);
   p.system_seconds = r.Num(j, "system_seconds", w);
-  p.peak_rss_kb = static_cast<long>(r.Num(j, "peak_rss_kb", w));
+  p.peak_rss_kb = r.Int<long>(j, "peak_rss_kb", w);
   if (j.contains("baseline_rss_kb") && j["baseline_rss_kb"].is_number()) {
-    p.baseline_rss_kb = j["baseline_rss_kb"].get<long>();
+    p.baseline_rss_kb = r.Int<long>(j, "baseline_rss_kb", w);
   }
   p.iterations = j.value("iterations", std::int64_t{0});
   p.samples_ns = r.Get(j, "samples_ns", json::value_t::array, w).get<std::vector<double>>();

@@ -46,7 +46,7 @@ void RenderHeader(const RunResult& run, const std::string& source, std::string& 
   out += fmt::format("{} · {} CPUs · {} · benchctl {} ({}{})\n", sys.value("cpu_model", "?"),
                      sys.value("logical_cpus", 0), sys.value("kernel", "?"),
                      run.benchctl.value("version", "?"),
-                     run.benchctl["git_commit"].is_string()
+                     run.benchctl.value("git_commit", nlohmann::json()).is_string()
                          ? run.benchctl["git_commit"].get<std::string>().substr(0, 12)
                          : "no git",
                      run.benchctl.value("git_dirty", nlohmann::json()) == true ? ", dirty" : "");

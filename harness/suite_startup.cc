@@ -7,7 +7,7 @@ namespace benchctl {
 std::string Fnv1a64Hex(std::string_view bytes) {
   std::uint64_t h = 0xcbf29ce484222325ull;
   for (unsigned char b : bytes) {
-    h ^= b;
+    h ^= static_cast<std::uint64_t>(b);
     h *= 0x100000001b3ull;
   }
   return fmt::format("{:016x}", h);

@@ -307,6 +307,7 @@ SystemInfo ReadSystemInfo() {
   const bool named = uname(&names) == 0;
   info.hostname = named ? names.nodename : unreadable;
   info.kernel = named ? std::string(names.release) + " " + names.version : unreadable;
+  info.machine = named ? std::string(names.machine) : unreadable;
   const auto cpuinfo = ReadFile("/proc/cpuinfo");
   info.cpu_model = cpuinfo ? ParseCpuModel(*cpuinfo).value_or(unreadable) : unreadable;
   info.hypervisor = cpuinfo && ParseHypervisorFlag(*cpuinfo);
@@ -358,6 +359,7 @@ nlohmann::json SystemInfo::ToJson() const {
       {"allowed_cpus", allowed_cpus},
       {"isolated_cpus", OrUnreadable(isolated_cpus)},
       {"kernel", kernel},
+      {"machine", machine},
       {"os", os},
       {"memory_total_bytes", memory_total_bytes},
       {"governors", governors},

@@ -25,6 +25,7 @@ struct SystemInfo {
   std::vector<int> allowed_cpus;  // This process's affinity mask (the cpuset).
   std::optional<std::vector<int>> isolated_cpus;      // isolcpus= list; nullopt if unreadable.
   std::string kernel;                                 // uname release + " " + version.
+  std::string machine;                                // uname machine: "x86_64", "aarch64".
   std::string os;                                     // PRETTY_NAME from /etc/os-release.
   std::uint64_t memory_total_bytes = 0;               // MemTotal; 0 if unreadable.
   std::map<std::string, std::vector<int>> governors;  // Governor -> CPUs using it.

@@ -61,6 +61,12 @@ else
   warn "Rust not found: install rustup's stable toolchain ($(expected rust))"
 fi
 
+# benchstat (golang.org/x/perf, pinned) reads benchctl's benchstat export; a test runs it.
+if command -v go >/dev/null && [ ! -x .tools/bin/benchstat ]; then
+  log "installing benchstat"
+  scripts/install-benchstat.sh || warn "benchstat could not be installed; its test will be skipped"
+fi
+
 log "building the harness"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 ninja -C build benchctl benchctl-exec >/dev/null
