@@ -103,6 +103,10 @@ int Run(RunArgs& args, bool processes_given) {
       FilterWorkloads(all, o.languages, o.impls, languages, o.operations, suite->Operations());
   if (manifests.empty()) throw Error("no implementation matches the filters");
   int processes = o.processes > 0 ? o.processes : suite->DefaultProcesses();
+  if (!args.against.empty() && o.processes == 0) {
+    // A verdict needs more processes than a table: see kDefaultNoiseThreshold.
+    processes = std::max(processes, kAbDefaultProcesses);
+  }
 
   CpuPlan cpus = PlanCpus(o.cpus, AllowedCpus());  // Checked before any slow step.
   auto probes = ProbeLanguages(manifests, toolchains, paths);

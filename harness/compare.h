@@ -15,9 +15,14 @@
 
 namespace benchctl {
 
-// Relative change a ratio interval must clear to count as a regression or improvement. A
-// placeholder until A/A runs on the CI machine measure the real noise floor.
-inline constexpr double kDefaultNoiseThreshold = 0.05;
+// The change a ratio's 95% interval must clear. Chosen from A/A runs on the
+// 2-CPU shared VM (scripts/aa-control.sh): with 30 interleaved processes per
+// side, 3% gave no false alarm in 10 A/A runs and caught 5 of 10 injected 10%
+// slowdowns (10 processes and 5%: 0 false alarms, 2 of 10 caught). Per-process
+// noise there is about 20% (sd of log time): more processes buy power.
+inline constexpr double kDefaultNoiseThreshold = 0.03;
+// Processes per side of `run --against` unless --processes is given.
+inline constexpr int kAbDefaultProcesses = 30;
 // Family-wise significance level for the Holm-adjusted Mann–Whitney p-values.
 inline constexpr double kDefaultAlpha = 0.05;
 // Fewest verified processes per side for a verdict other than "inconclusive".

@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 mode=$1 n=$2
 shift 2
 root=$PWD
-out=build/bench/aa
+out=build/bench/aa/$mode-$$  # One folder per invocation: runs may overlap.
 mkdir -p "$out"
 ninja -C build benchctl benchctl-exec >/dev/null
 benchctl=$root/build/benchctl
@@ -49,7 +49,8 @@ for i in $(seq 1 "$n"); do
   file=$out/$mode-$i.json
   "$benchctl" run --root "$run_root" --build-dir "$root/build/bench" --against HEAD~$([ "$mode" = slow ] && echo 1 || echo 0) \
     --seed "$i" --out "$file" "$@" >/dev/null 2>&1 || true
-  if "$benchctl" compare "$file" > "$out/$mode-$i.txt" 2>&1; then
+  # shellcheck disable=SC2086 # COMPARE_ARGS is a list of flags.
+  if "$benchctl" compare "$file" ${COMPARE_ARGS:-} > "$out/$mode-$i.txt" 2>&1; then
     verdict=ok
   else
     status=$?
