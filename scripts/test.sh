@@ -12,4 +12,7 @@ export GOTOOLCHAIN=local GOFLAGS=-mod=readonly GOPROXY=off
 (cd workloads && GOEXPERIMENT=jsonv2 go test ./json/go-jsonv2/ 2>&1 | tail -n 5)
 (cd workloads && cargo test --offline --locked --quiet --workspace 2>&1 | tail -n 20)
 (cd workloads && ../.tools/bin/zig test lib/zig/benchlib.zig 2>&1 | tail -n 5)
+# The result-file loader under libFuzzer (clang, ASan+UBSan) for a bounded time.
+scripts/fuzz.sh 60 2>&1 | tail -n 8
+# Last, so its summary is the run's closing line.
 cd build && ctest --output-on-failure --timeout 3000 -j1
