@@ -149,15 +149,6 @@ int Run(RunArgs& args, bool processes_given) {
     warnings.push_back({{"condition", w.condition}, {"effect", w.effect}, {"fix", w.fix}});
   }
   run.environment["noise_warnings"] = warnings;
-  if (!o.quick) {
-    // Context for throughput: how fast one core streams memory, and its clock
-    // (cycles per byte, since cycle counters cannot be read on every machine).
-    // 1 GiB: larger than the last-level cache of VMs that report a huge L3.
-    fmt::print(stderr, "measure memory read bandwidth and clock\n");
-    run.environment["memory_read_bandwidth_bytes_per_s"] =
-        MeasureSequentialReadBandwidth(1024 * kMiB, 3);
-    run.environment["estimated_cpu_hz"] = EstimateCpuFrequencyHz();
-  }
   run.toolchains = ToolchainsJson(built, toolchains, probes);
   auto add_jobs = [&](std::vector<JobSpec> specs, const std::string& label) {
     for (JobSpec& spec : specs) {
@@ -169,6 +160,17 @@ int Run(RunArgs& args, bool processes_given) {
   };
   add_jobs(PlanJobs(*suite, built, o, paths), base ? "candidate" : "");
   if (base) add_jobs(PlanJobs(*suite, base_built, o, base->paths), "base");
+  bool throughput = std::any_of(run.jobs.begin(), run.jobs.end(),
+                                [](const JobResult& j) { return j.spec.bytes_per_op > 0; });
+  if (throughput && !o.quick) {
+    // Context for throughput: how fast one core streams memory, and its clock
+    // (cycles per byte, since cycle counters cannot be read on every machine).
+    // 1 GiB: larger than the last-level cache of VMs that report a huge L3.
+    fmt::print(stderr, "measure memory read bandwidth and clock\n");
+    run.environment["memory_read_bandwidth_bytes_per_s"] =
+        MeasureSequentialReadBandwidth(1024 * kMiB, 3);
+    run.environment["estimated_cpu_hz"] = EstimateCpuFrequencyHz();
+  }
   auto order = InterleavedOrder(run.jobs.size(), processes, o.seed);
   run.config = ConfigJson(o, processes, *suite, order);
   if (base) {

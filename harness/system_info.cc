@@ -1,7 +1,6 @@
 #include "system_info.h"
 
 #include <linux/perf_event.h>
-#include <sched.h>
 #include <sys/ioctl.h>
 #include <sys/syscall.h>
 #include <sys/utsname.h>
@@ -15,6 +14,7 @@
 #include <sstream>
 #include <thread>
 
+#include "cpu_sets.h"
 #include "error.h"
 #include "subprocess.h"
 
@@ -105,18 +105,6 @@ std::optional<CpuTimes> ParseAggregateCpuTimes(std::string_view stat) {
   }
   if (count < 4) return std::nullopt;  // Kernels before 2.6.11 have no steal column.
   return times;
-}
-
-// cpu_set_t covers 1024 CPUs, enough for the machines this harness targets.
-std::vector<int> ReadAffinity() {
-  cpu_set_t set;
-  CPU_ZERO(&set);
-  std::vector<int> cpus;
-  if (sched_getaffinity(0, sizeof(set), &set) != 0) return cpus;
-  for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu) {
-    if (CPU_ISSET(cpu, &set)) cpus.push_back(cpu);
-  }
-  return cpus;
 }
 
 std::map<std::string, std::vector<int>> ReadGovernors(const std::vector<int>& cpus) {
@@ -316,7 +304,7 @@ SystemInfo ReadSystemInfo() {
                                      : static_cast<int>(std::thread::hardware_concurrency());
   info.online_cpus =
       ParseFile("/sys/devices/system/cpu/online", ParseCpuList).value_or(std::vector<int>{});
-  info.allowed_cpus = ReadAffinity();
+  info.allowed_cpus = AllowedCpus();
   info.isolated_cpus = ParseFile("/sys/devices/system/cpu/isolated", ParseCpuList);
   // os-release(5): /etc first, then /usr/lib; PRETTY_NAME defaults to "Linux".
   auto os_release = ReadFile("/etc/os-release");

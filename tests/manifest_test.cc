@@ -31,14 +31,6 @@ std::string LoadError(const std::string& test_case, const std::string& folder = 
   return "";
 }
 
-// Checks that `message` contains each of `parts`, naming what is missing.
-void ExpectMentions(const std::string& message, const std::vector<std::string>& parts) {
-  EXPECT_FALSE(message.empty()) << "no error";
-  for (const auto& part : parts) {
-    EXPECT_NE(message.find(part), std::string::npos) << "'" << part << "' not in: " << message;
-  }
-}
-
 TEST(ManifestTest, LoadsEveryField) {
   Manifest m = LoadManifest(Fixture("valid"), "selftest", kLanguages, kOperations);
   EXPECT_EQ(m.dir, Fixture("valid"));
@@ -67,75 +59,81 @@ TEST(ManifestTest, ValidationDefaultsToFull) {
 }
 
 TEST(ManifestTest, UnknownKeyListsTheAllowedKeys) {
-  ExpectMentions(LoadError("unknown-key"),
-                 {Fixture("unknown-key").string() + "/workload.json", "`colour`", "not a known key",
-                  "language", "operations", "validation", "notes"});
+  testing::ExpectMentions(LoadError("unknown-key"),
+                          {Fixture("unknown-key").string() + "/workload.json", "`colour`",
+                           "not a known key", "language", "operations", "validation", "notes"});
 }
 
 TEST(ManifestTest, UnknownLanguageListsTheLanguages) {
-  ExpectMentions(LoadError("bad-language"),
-                 {"bad-language/cpp-x/workload.json", "`language`", "cobol", "cpp, go, rust, zig"});
+  testing::ExpectMentions(LoadError("bad-language"), {"bad-language/cpp-x/workload.json",
+                                                      "`language`", "cobol", "cpp, go, rust, zig"});
 }
 
 TEST(ManifestTest, MissingKeyIsNamed) {
-  ExpectMentions(LoadError("missing-key"),
-                 {"missing-key/cpp-x/workload.json", "`mode`", "missing"});
+  testing::ExpectMentions(LoadError("missing-key"),
+                          {"missing-key/cpp-x/workload.json", "`mode`", "missing"});
 }
 
 TEST(ManifestTest, FolderMustBeNamedLanguageDashVariant) {
-  ExpectMentions(LoadError("wrong-folder", "cpp-y"),
-                 {"wrong-folder/cpp-y/workload.json", "`variant`", "cpp-y", "cpp-x"});
+  testing::ExpectMentions(LoadError("wrong-folder", "cpp-y"),
+                          {"wrong-folder/cpp-y/workload.json", "`variant`", "cpp-y", "cpp-x"});
 }
 
 TEST(ManifestTest, UnknownModeListsTheModes) {
-  ExpectMentions(LoadError("bad-mode"),
-                 {"workload.json", "`mode`", "daemon", "inprocess, process"});
+  testing::ExpectMentions(LoadError("bad-mode"),
+                          {"workload.json", "`mode`", "daemon", "inprocess, process"});
 }
 
 TEST(ManifestTest, UnknownOperationListsTheSuiteOperations) {
-  ExpectMentions(LoadError("bad-operation"), {"workload.json", "`operations`", "mul", "sum"});
+  testing::ExpectMentions(LoadError("bad-operation"),
+                          {"workload.json", "`operations`", "mul", "sum"});
 }
 
 TEST(ManifestTest, OperationsMustNotBeEmpty) {
-  ExpectMentions(LoadError("empty-operations"), {"workload.json", "`operations`", "empty"});
+  testing::ExpectMentions(LoadError("empty-operations"),
+                          {"workload.json", "`operations`", "empty"});
 }
 
 TEST(ManifestTest, UnknownLibraryKeyIsNamedWithItsPath) {
-  ExpectMentions(LoadError("library-extra-key"),
-                 {"workload.json", "`library.url`", "not a known key", "name", "version"});
+  testing::ExpectMentions(LoadError("library-extra-key"),
+                          {"workload.json", "`library.url`", "not a known key", "name", "version"});
 }
 
 TEST(ManifestTest, ManifestVersionMustBeOne) {
-  ExpectMentions(LoadError("bad-version"), {"workload.json", "`manifest_version`", "must be 1"});
+  testing::ExpectMentions(LoadError("bad-version"),
+                          {"workload.json", "`manifest_version`", "must be 1"});
 }
 
 TEST(ManifestTest, VariantCharactersAreChecked) {
-  ExpectMentions(LoadError("bad-variant", "cpp-X_1"), {"workload.json", "`variant`", "a-z, 0-9"});
+  testing::ExpectMentions(LoadError("bad-variant", "cpp-X_1"),
+                          {"workload.json", "`variant`", "a-z, 0-9"});
 }
 
 TEST(ManifestTest, ReducedValidationNeedsNotes) {
-  ExpectMentions(LoadError("reduced-without-notes"), {"workload.json", "`notes`", "reduced"});
+  testing::ExpectMentions(LoadError("reduced-without-notes"),
+                          {"workload.json", "`notes`", "reduced"});
 }
 
 TEST(ManifestTest, UnknownValidationListsTheValues) {
-  ExpectMentions(LoadError("bad-validation"),
-                 {"workload.json", "`validation`", "partial", "full, reduced"});
+  testing::ExpectMentions(LoadError("bad-validation"),
+                          {"workload.json", "`validation`", "partial", "full, reduced"});
 }
 
 TEST(ManifestTest, EnvValuesMustBeStrings) {
-  ExpectMentions(LoadError("env-not-strings"), {"workload.json", "`env.THREADS`", "string"});
+  testing::ExpectMentions(LoadError("env-not-strings"),
+                          {"workload.json", "`env.THREADS`", "string"});
 }
 
 TEST(ManifestTest, BuildMustBeAnObject) {
-  ExpectMentions(LoadError("build-not-object"), {"workload.json", "`build`", "object"});
+  testing::ExpectMentions(LoadError("build-not-object"), {"workload.json", "`build`", "object"});
 }
 
 TEST(ManifestTest, SyntaxErrorNamesTheFile) {
-  ExpectMentions(LoadError("syntax-error"), {"syntax-error/cpp-x/workload.json", "JSON"});
+  testing::ExpectMentions(LoadError("syntax-error"), {"syntax-error/cpp-x/workload.json", "JSON"});
 }
 
 TEST(ManifestTest, MissingFileNamesTheFile) {
-  ExpectMentions(LoadError("no-such-case"), {"no-such-case/cpp-x/workload.json"});
+  testing::ExpectMentions(LoadError("no-such-case"), {"no-such-case/cpp-x/workload.json"});
 }
 
 }  // namespace

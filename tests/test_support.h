@@ -20,6 +20,14 @@ namespace benchctl::testing {
 
 namespace fs = std::filesystem;
 
+// Checks that `message` contains each of `parts`, naming what is missing.
+inline void ExpectMentions(const std::string& message, const std::vector<std::string>& parts) {
+  EXPECT_FALSE(message.empty()) << "no error";
+  for (const auto& part : parts) {
+    EXPECT_NE(message.find(part), std::string::npos) << "'" << part << "' not in: " << message;
+  }
+}
+
 // A fresh directory under $TMPDIR (or /tmp), removed with everything in it.
 class TempDir {
  public:

@@ -26,13 +26,6 @@ std::string LoadError(const std::string& test_case) {
   return "";
 }
 
-void ExpectMentions(const std::string& message, const std::vector<std::string>& parts) {
-  EXPECT_FALSE(message.empty()) << "no error";
-  for (const auto& part : parts) {
-    EXPECT_NE(message.find(part), std::string::npos) << "'" << part << "' not in: " << message;
-  }
-}
-
 TEST(ToolchainTest, LoadsEveryField) {
   Toolchain t = LoadToolchain(Fixture("valid"));
   EXPECT_EQ(t.file, Fixture("valid"));
@@ -55,40 +48,43 @@ TEST(ToolchainTest, TheRepositoryToolchainsLoad) {
 }
 
 TEST(ToolchainTest, UnknownKeyListsTheAllowedKeys) {
-  ExpectMentions(LoadError("unknown-key"),
-                 {"unknown-key/cpp.json", "`optimise`", "not a known key", "build_argv", "tools"});
+  testing::ExpectMentions(LoadError("unknown-key"), {"unknown-key/cpp.json", "`optimise`",
+                                                     "not a known key", "build_argv", "tools"});
 }
 
 TEST(ToolchainTest, MissingKeyIsNamed) {
-  ExpectMentions(LoadError("missing-key"), {"missing-key/cpp.json", "`install_hint`", "missing"});
+  testing::ExpectMentions(LoadError("missing-key"),
+                          {"missing-key/cpp.json", "`install_hint`", "missing"});
 }
 
 TEST(ToolchainTest, LanguageMustMatchTheFileName) {
-  ExpectMentions(LoadError("wrong-language"), {"cpp.json", "`language`", "rust"});
+  testing::ExpectMentions(LoadError("wrong-language"), {"cpp.json", "`language`", "rust"});
 }
 
 TEST(ToolchainTest, ToolsMustBeAList) {
-  ExpectMentions(LoadError("tools-not-list"), {"cpp.json", "`tools`", "list of strings"});
+  testing::ExpectMentions(LoadError("tools-not-list"), {"cpp.json", "`tools`", "list of strings"});
 }
 
 TEST(ToolchainTest, ToolsMustNotBeEmpty) {
-  ExpectMentions(LoadError("empty-tools"), {"cpp.json", "`tools`", "at least one"});
+  testing::ExpectMentions(LoadError("empty-tools"), {"cpp.json", "`tools`", "at least one"});
 }
 
 TEST(ToolchainTest, VersionMustBeOne) {
-  ExpectMentions(LoadError("bad-version"), {"cpp.json", "`toolchain_version`", "must be 1"});
+  testing::ExpectMentions(LoadError("bad-version"),
+                          {"cpp.json", "`toolchain_version`", "must be 1"});
 }
 
 TEST(ToolchainTest, PolicyMustBeAnObject) {
-  ExpectMentions(LoadError("policy-not-object"), {"cpp.json", "`policy`", "object"});
+  testing::ExpectMentions(LoadError("policy-not-object"), {"cpp.json", "`policy`", "object"});
 }
 
 TEST(ToolchainTest, BuildEnvValuesMustBeStrings) {
-  ExpectMentions(LoadError("build-env-not-strings"), {"cpp.json", "`build_env.JOBS`", "string"});
+  testing::ExpectMentions(LoadError("build-env-not-strings"),
+                          {"cpp.json", "`build_env.JOBS`", "string"});
 }
 
 TEST(ToolchainTest, SyntaxErrorNamesTheFile) {
-  ExpectMentions(LoadError("syntax-error"), {"syntax-error/cpp.json", "JSON"});
+  testing::ExpectMentions(LoadError("syntax-error"), {"syntax-error/cpp.json", "JSON"});
 }
 
 TEST(ToolchainTest, MissingFolderSaysWhatToDo) {
@@ -96,7 +92,7 @@ TEST(ToolchainTest, MissingFolderSaysWhatToDo) {
     LoadToolchains("/nonexistent/toolchains");
     FAIL() << "no error";
   } catch (const Error& e) {
-    ExpectMentions(e.what(), {"/nonexistent/toolchains", "--root"});
+    testing::ExpectMentions(e.what(), {"/nonexistent/toolchains", "--root"});
   }
 }
 
@@ -113,8 +109,8 @@ Toolchain MadeUp(std::vector<std::string> tools, std::vector<std::string> versio
 TEST(ToolchainProbeTest, MissingToolGivesTheInstallHint) {
   ToolchainProbe p = ProbeToolchain(MadeUp({"benchctl-no-such-tool"}, {"x"}), "/");
   EXPECT_FALSE(p.found);
-  ExpectMentions(p.problem,
-                 {"benchctl-no-such-tool", "not found", "Made-up", "run scripts/setup.sh"});
+  testing::ExpectMentions(
+      p.problem, {"benchctl-no-such-tool", "not found", "Made-up", "run scripts/setup.sh"});
 }
 
 TEST(ToolchainProbeTest, VersionIsTheFirstLineOfTheVersionCommand) {
@@ -130,7 +126,7 @@ TEST(ToolchainProbeTest, VersionIsTheFirstLineOfTheVersionCommand) {
 TEST(ToolchainProbeTest, FailingVersionCommandIsAProblem) {
   ToolchainProbe p = ProbeToolchain(MadeUp({"sh"}, {"sh", "-c", "echo broken; exit 4"}), "/");
   EXPECT_FALSE(p.found);
-  ExpectMentions(p.problem, {"exit 4", "broken"});
+  testing::ExpectMentions(p.problem, {"exit 4", "broken"});
 }
 
 TEST(ToolchainProbeTest, ToolPathsExpandTheRepository) {
