@@ -9,6 +9,7 @@
 #include "compare.h"
 #include "compare_render.h"
 #include "error.h"
+#include "relative_change.h"
 #include "result_file.h"
 
 namespace benchctl {
@@ -57,6 +58,16 @@ int Compare(const CompareArgs& args) {
   return HasRegression(report.comparison) ? kExitFailures : kExitOk;
 }
 
+// A relative-change option ("3%" or "0.03") stored in `target`, which outlives the parse.
+void AddThreshold(CLI::App* cmd, const std::string& name, double& target, double fallback,
+                  const std::string& help) {
+  cmd->add_option_function<std::string>(
+         name,
+         [&target, name](const std::string& text) { target = ParseRelativeChange(text, name); },
+         help)
+      ->default_str(fmt::format("{:g}%", fallback * 100));
+}
+
 }  // namespace
 
 void RegisterCompare(CLI::App& app, int& exit_code) {
@@ -69,11 +80,13 @@ void RegisterCompare(CLI::App& app, int& exit_code) {
       ->required()
       ->expected(1, 2)
       ->check(CLI::ExistingFile);
-  cmd->add_option("--threshold", args->options.threshold,
-                  "Relative time change a ratio's 95% CI must clear to count (0.05 = 5%)")
-      ->capture_default_str();
-  cmd->add_option("--memory-threshold", args->options.memory_threshold, "Same for peak RSS")
-      ->capture_default_str();
+  AddThreshold(cmd, "--threshold", args->options.threshold, kDefaultNoiseThreshold,
+               "Time change a ratio's 95% CI must clear to count: 3% or 0.03");
+  AddThreshold(cmd, "--memory-threshold", args->options.memory_threshold, kDefaultNoiseThreshold,
+               "Same for peak RSS");
+  AddThreshold(cmd, "--instruction-threshold", args->options.instruction_threshold,
+               kDefaultInstructionThreshold,
+               "Same for instructions per operation (runs with --instructions)");
   cmd->add_option("--alpha", args->options.alpha,
                   "Significance level for the Holm-adjusted Mann-Whitney p-values")
       ->capture_default_str();

@@ -23,6 +23,7 @@
 #include "runner.h"
 #include "scheduler.h"
 #include "show.h"
+#include "subprocess.h"
 #include "suite.h"
 #include "system_info.h"
 
@@ -47,6 +48,48 @@ void ApplyQuick(RunOptions& o, bool processes_given) {
   o.samples = 2;
   o.warmup = 1;
   o.min_sample_ms = 1;
+}
+
+// The valgrind that `--instructions` runs, checked before anything is built.
+CallgrindSettings FindCallgrind(const RunOptions& o, const Paths& paths) {
+  CallgrindSettings s;
+  s.measurements = o.instructions;
+  if (o.quick) {  // Tests: a few iterations are enough to show the counts work.
+    s.target_ns = 5e6;
+    s.min_extra = 2;
+  }
+  s.out_dir = paths.build / "callgrind";
+  if (o.instructions == 0) return s;
+  auto valgrind = FindExecutable("valgrind");
+  if (!valgrind) {
+    throw Error(
+        "--instructions needs valgrind (its callgrind tool counts the instructions), and it is "
+        "not on PATH: install it (apt-get install valgrind; scripts/setup.sh does) or drop "
+        "--instructions");
+  }
+  s.valgrind = valgrind->string();
+  std::filesystem::create_directories(s.out_dir);
+  return s;
+}
+
+nlohmann::json CallgrindJson(const CallgrindSettings& s) {
+  if (s.measurements == 0) return nullptr;
+  SpawnSpec spec;
+  spec.argv = {s.valgrind, "--version"};
+  CommandResult version = RunCommand(spec, std::chrono::seconds(30));
+  std::string text = version.output;
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.pop_back();
+  return {{"tool", "callgrind"},
+          {"valgrind", s.valgrind},
+          {"valgrind_version", text},
+          {"measurements", s.measurements},
+          {"extra_target_ns", s.target_ns},
+          {"min_extra_iterations", s.min_extra},
+          {"go_env", "GODEBUG=asyncpreemptoff=1"},
+          {"method",
+           "inprocess: (Ir with 1 + E timed iterations - Ir with 1 timed iteration) / E, where "
+           "E = max(min_extra_iterations, ceil(extra_target_ns / median time per op)); process "
+           "mode: Ir of the whole process"}};
 }
 
 // The base revision's manifests for the implementations chosen in this checkout.
@@ -109,6 +152,7 @@ int Run(RunArgs& args, bool processes_given) {
   }
 
   CpuPlan cpus = PlanCpus(o.cpus, AllowedCpus());  // Checked before any slow step.
+  CallgrindSettings callgrind = FindCallgrind(o, paths);
   auto probes = ProbeLanguages(manifests, toolchains, paths);
   auto built = BuildWorkloads(manifests, toolchains, probes, paths);
   if (int sig = InterruptSignal(); sig != 0) {
@@ -155,7 +199,7 @@ int Run(RunArgs& args, bool processes_given) {
       AddChildEnvironment(spec, o, cpus);
       spec.build_label = label;
       if (!label.empty()) spec.id += "@" + label;
-      run.jobs.push_back(JobResult{std::move(spec), {}, "incomplete", ""});
+      run.jobs.push_back(JobResult{std::move(spec), {}, "incomplete", "", {}});
     }
   };
   add_jobs(PlanJobs(*suite, built, o, paths), base ? "candidate" : "");
@@ -176,6 +220,7 @@ int Run(RunArgs& args, bool processes_given) {
   if (base) {
     run.config["against"] = {{"rev", base->rev}, {"commit", base->commit}};
   }
+  run.config["instructions"] = CallgrindJson(callgrind);
 
   std::filesystem::path out = o.out;
   if (out.empty()) {
@@ -194,8 +239,11 @@ int Run(RunArgs& args, bool processes_given) {
     WriteFileAtomically(out, RunResultToJson(r).dump(1));
   };
   callbacks.progress = [&progress](const Progress& p) { progress.Update(p); };
+  callbacks.counted = [&progress](const JobResult& job, const InstructionRecord& c,
+                                  std::size_t done,
+                                  std::size_t total) { progress.Counted(job, c, done, total); };
   ProcessExecutor executor(FindLauncher());
-  RunnerSettings settings{cpus.children, o.timeout_seconds, 3};
+  RunnerSettings settings{cpus.children, o.timeout_seconds, 3, callgrind};
   ExecuteRun(run, order, executor, settings, callbacks);
   run.finished_utc = UtcTimestamp();
   callbacks.save(run);
@@ -247,6 +295,10 @@ void RegisterRun(CLI::App& app, int& exit_code) {
   cmd->add_option("--seed", o.seed, "Seed of the interleaved order (default: from the clock)");
   cmd->add_option("--input-seed", o.input_seed, "Seed of generated inputs");
   cmd->add_flag("--quick", o.quick, "Few processes and short samples: for tests, not for numbers");
+  cmd->add_option("--instructions", o.instructions,
+                  "Also count instructions per operation under valgrind's callgrind, this many "
+                  "times per job after the timed processes (a noise-free regression metric)")
+      ->check(CLI::Range(0, 1000));
   cmd->add_option("--cpus", o.cpus, "CPUs for the children, e.g. 1 or 2-3 (default: the last)");
   cmd->add_option("--out", o.out, "Result file (default results/<stamp>-<suite>-<host>.json)");
   cmd->add_option("--root", args->root, "The benchctl checkout (default: found from here)");

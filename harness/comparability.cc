@@ -82,6 +82,12 @@ std::vector<ComparabilityWarning> CheckRunsComparable(const RunResult& base,
       }
     }
   }
+  // Instruction counts depend on valgrind's CPU model; only when both runs counted.
+  const json& bi = Field(base.config, "instructions");
+  const json& ci = Field(candidate.config, "instructions");
+  if (bi.is_object() && ci.is_object()) {
+    Check(out, "valgrind version", Field(bi, "valgrind_version"), Field(ci, "valgrind_version"));
+  }
   auto all = [](const JobSpec&) { return true; };
   CheckInputs(out, InputHashes(base, all), InputHashes(candidate, all));
   return out;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <numeric>
 #include <span>
 
 #include "error.h"
@@ -87,11 +88,19 @@ std::optional<CompareRow> MakeRow(const JobKey& key, Metric metric, const std::v
   return row;
 }
 
+// The smallest p-value the test can give for m and n distinct values: complete separation.
+double SmallestPValue(std::size_t m, std::size_t n) {
+  std::vector<double> low(m), high(n);
+  std::iota(low.begin(), low.end(), 1.0);
+  std::iota(high.begin(), high.end(), static_cast<double>(m) + 1.0);
+  return MannWhitneyUPValue(low, high);
+}
+
 void Validate(const CompareOptions& o) {
   if (!(o.alpha > 0 && o.alpha < 1)) {
     throw Error(fmt::format("--alpha must be between 0 and 1 (exclusive), got {}", o.alpha));
   }
-  for (double t : {o.threshold, o.memory_threshold}) {
+  for (double t : {o.threshold, o.memory_threshold, o.instruction_threshold}) {
     if (!(std::isfinite(t) && t >= 0)) {
       throw Error(fmt::format("a noise threshold must be a finite value >= 0, got {}", t));
     }
@@ -111,7 +120,7 @@ Comparison ComparePaired(const Side& base, const Side& cand, const CompareOption
   Validate(options);
   Comparison out;
   out.options = options;
-  std::vector<CompareRow> time_rows, memory_rows;
+  std::vector<CompareRow> time_rows, memory_rows, instruction_rows;
   for (const JobKey& key : base.order) {
     auto it = cand.jobs.find(key);
     if (it == cand.jobs.end()) {
@@ -132,25 +141,37 @@ Comparison ComparePaired(const Side& base, const Side& cand, const CompareOption
     if (auto row = MakeRow(key, Metric::kPeakRss, ProcessPeakRss(b), ProcessPeakRss(c), out)) {
       memory_rows.push_back(std::move(*row));
     }
+    // Counted on both sides, or on neither: a one-sided count is reported, not a failure.
+    if (!b.instructions.empty() || !c.instructions.empty()) {
+      if (auto row = MakeRow(key, Metric::kInstructions, InstructionCounts(b), InstructionCounts(c),
+                             out)) {
+        instruction_rows.push_back(std::move(*row));
+      }
+    }
   }
   for (const JobKey& key : cand.order) {
     if (!base.jobs.contains(key)) out.only_candidate.push_back(key);
   }
   out.rows = std::move(time_rows);
   out.rows.insert(out.rows.end(), memory_rows.begin(), memory_rows.end());
-  // One family for Holm: every test whose verdict can fail the gate, time and memory alike.
+  out.rows.insert(out.rows.end(), instruction_rows.begin(), instruction_rows.end());
+  // One family for Holm: every test whose verdict can fail the gate, whatever its metric.
   std::vector<double> p;
   for (const auto& r : out.rows) p.push_back(r.p_value);
   std::vector<double> adjusted = HolmAdjust(p);
   for (std::size_t i = 0; i < out.rows.size(); ++i) {
     CompareRow& r = out.rows[i];
     r.adjusted_p = adjusted[i];
-    double threshold = r.metric == Metric::kTime ? options.threshold : options.memory_threshold;
-    r.verdict = Decide(r.ratio, r.adjusted_p, options.alpha, threshold, r.base.n, r.candidate.n,
-                       options.min_processes);
+    if (SmallestPValue(r.base.n, r.candidate.n) * static_cast<double>(out.rows.size()) >=
+        options.alpha) {
+      ++out.underpowered;
+    }
+    r.verdict = Decide(r.ratio, r.adjusted_p, options.alpha, out.ThresholdOf(r.metric), r.base.n,
+                       r.candidate.n, options.min_processes);
   }
   out.time_geomean = GeomeanOf(out.rows, Metric::kTime);
   out.memory_geomean = GeomeanOf(out.rows, Metric::kPeakRss);
+  out.instruction_geomean = GeomeanOf(out.rows, Metric::kInstructions);
   return out;
 }
 
@@ -172,7 +193,41 @@ std::string JobKeyName(const JobKey& key) {
   return name;
 }
 
-std::string MetricName(Metric metric) { return metric == Metric::kTime ? "time" : "peak_rss"; }
+std::string MetricName(Metric metric) {
+  switch (metric) {
+    case Metric::kTime:
+      return "time";
+    case Metric::kPeakRss:
+      return "peak_rss";
+    case Metric::kInstructions:
+      return "instructions";
+  }
+  return "";
+}
+
+std::optional<double> Comparison::Geomean(Metric metric) const {
+  switch (metric) {
+    case Metric::kTime:
+      return time_geomean;
+    case Metric::kPeakRss:
+      return memory_geomean;
+    case Metric::kInstructions:
+      return instruction_geomean;
+  }
+  return std::nullopt;
+}
+
+double Comparison::ThresholdOf(Metric metric) const {
+  switch (metric) {
+    case Metric::kTime:
+      return options.threshold;
+    case Metric::kPeakRss:
+      return options.memory_threshold;
+    case Metric::kInstructions:
+      return options.instruction_threshold;
+  }
+  return options.threshold;
+}
 
 Comparison CompareRuns(const RunResult& base, const RunResult& candidate,
                        const CompareOptions& options) {

@@ -15,14 +15,20 @@
 
 namespace benchctl {
 
-// The change a ratio's 95% interval must clear. Chosen from A/A runs on the
-// 2-CPU shared VM (scripts/aa-control.sh): with 30 interleaved processes per
-// side, 3% gave no false alarm in 10 A/A runs and caught 5 of 10 injected 10%
-// slowdowns (10 processes and 5%: 0 false alarms, 2 of 10 caught). Per-process
-// noise there is about 20% (sd of log time): more processes buy power.
+// The change a ratio's 95% interval must clear, and the processes per side of
+// `run --against` unless --processes is given. Both come from A/A and injected-
+// slowdown runs on the 2-CPU shared VM (scripts/aa-control.sh): one process's
+// time varies by about 18% (sd of log time) there, mostly from cache
+// interference, so the interval's half-width is about 4.5% at 120 processes per
+// side. With 120 and 3%, no false alarm in 20 json and 10 startup A/A runs, and
+// 9 of 10 injected 10% slowdowns were called regressions. With 30 processes,
+// 5 of 10; with 10 processes and 5%, 2 of 10.
 inline constexpr double kDefaultNoiseThreshold = 0.03;
-// Processes per side of `run --against` unless --processes is given.
-inline constexpr int kAbDefaultProcesses = 30;
+inline constexpr int kAbDefaultProcesses = 120;
+// The change instruction counts must clear. Counts of C++, Rust and Zig workloads repeat to
+// the instruction under callgrind; Go's vary by up to ~5% with GC timing, which widens their
+// interval rather than crossing this band.
+inline constexpr double kDefaultInstructionThreshold = 0.01;
 // Family-wise significance level for the Holm-adjusted Mann–Whitney p-values.
 inline constexpr double kDefaultAlpha = 0.05;
 // Fewest verified processes per side for a verdict other than "inconclusive".
@@ -30,8 +36,9 @@ inline constexpr std::size_t kDefaultMinProcesses = 5;
 
 // Knobs of a comparison.
 struct CompareOptions {
-  double threshold = kDefaultNoiseThreshold;         // For time per operation.
-  double memory_threshold = kDefaultNoiseThreshold;  // For peak RSS.
+  double threshold = kDefaultNoiseThreshold;                    // For time per operation.
+  double memory_threshold = kDefaultNoiseThreshold;             // For peak RSS.
+  double instruction_threshold = kDefaultInstructionThreshold;  // For instructions per op.
   double alpha = kDefaultAlpha;
   std::size_t min_processes = kDefaultMinProcesses;
 };
@@ -49,17 +56,20 @@ JobKey JobKeyOf(const JobSpec& spec, bool with_label);
 // "json/parse-dom/rust-serde/twitter-1MB", with "@label" when the key has one.
 std::string JobKeyName(const JobKey& key);
 
-// The metrics compared; both are lower-is-better.
-enum class Metric { kTime, kPeakRss };
+// The metrics compared; all are lower-is-better.
+enum class Metric { kTime, kPeakRss, kInstructions };
 
-// Stable name of a metric for reports: "time", "peak_rss".
+// Every metric, in report order.
+inline constexpr Metric kMetrics[] = {Metric::kTime, Metric::kPeakRss, Metric::kInstructions};
+
+// Stable name of a metric for reports: "time", "peak_rss", "instructions".
 std::string MetricName(Metric metric);
 
 // One benchmark × metric compared between base and candidate.
 struct CompareRow {
   JobKey key;
   Metric metric = Metric::kTime;
-  Summary base, candidate;  // Per-process values: ns per op, or kB of peak RSS.
+  Summary base, candidate;  // Per-process values: ns per op, kB of peak RSS, instructions per op.
   double median_ratio = 1;  // candidate median / base median.
   ShiftEstimate ratio;      // Hodges–Lehmann ratio candidate/base on log values (LogRatio).
   double p_value = 1;       // Two-sided Mann–Whitney over per-process values.
@@ -77,12 +87,21 @@ struct UncomparedJob {
 // Everything `benchctl compare` reports.
 struct Comparison {
   CompareOptions options;
-  std::vector<CompareRow> rows;           // Time rows first, then peak-RSS rows.
-  std::vector<JobKey> only_base;          // Present in the base only.
-  std::vector<JobKey> only_candidate;     // Present in the candidate only.
-  std::vector<UncomparedJob> uncompared;  // Failed, incomplete or without usable values.
-  std::optional<double> time_geomean;     // Geometric mean of the time ratio estimates.
-  std::optional<double> memory_geomean;   // Same for peak RSS.
+  std::vector<CompareRow> rows;               // Time rows, then peak-RSS, then instruction rows.
+  std::vector<JobKey> only_base;              // Present in the base only.
+  std::vector<JobKey> only_candidate;         // Present in the candidate only.
+  std::vector<UncomparedJob> uncompared;      // Failed, incomplete or without usable values.
+  std::optional<double> time_geomean;         // Geometric mean of the time ratio estimates.
+  std::optional<double> memory_geomean;       // Same for peak RSS.
+  std::optional<double> instruction_geomean;  // Same for instructions (when both sides counted).
+  // Rows that could not be significant whatever the data: too few processes (or counts) per side
+  // for Holm over this many tests. Each is at best "no change" or "inconclusive".
+  std::size_t underpowered = 0;
+
+  // The geometric mean of `metric`'s ratio estimates, if any row has that metric.
+  std::optional<double> Geomean(Metric metric) const;
+  // The noise threshold that applies to `metric`.
+  double ThresholdOf(Metric metric) const;
 };
 
 // Compares two runs. Jobs pair by suite, operation, language, impl and input name, and also by

@@ -36,7 +36,9 @@ std::string ShowVerdict(Verdict v) {
 }
 
 std::string Interval(const Summary& s, Metric metric) {
-  auto f = metric == Metric::kTime ? FormatNanoseconds : FormatKilobytes;
+  auto f = metric == Metric::kTime      ? FormatNanoseconds
+           : metric == Metric::kPeakRss ? FormatKilobytes
+                                        : FormatCount;
   return fmt::format("{} [{}, {}]", f(s.median), f(s.ci_low), f(s.ci_high));
 }
 
@@ -54,7 +56,15 @@ std::vector<Cells> MetricCells(const Comparison& c, Metric metric) {
 }
 
 const char* Title(Metric metric) {
-  return metric == Metric::kTime ? "time per operation" : "peak RSS";
+  switch (metric) {
+    case Metric::kTime:
+      return "time per operation";
+    case Metric::kPeakRss:
+      return "peak RSS";
+    case Metric::kInstructions:
+      return "instructions per operation (callgrind)";
+  }
+  return "";
 }
 
 const char* Colour(Verdict v) {
@@ -74,12 +84,15 @@ const char* Colour(Verdict v) {
 std::string Header(const CompareReport& r) {
   const CompareOptions& o = r.comparison.options;
   return fmt::format(
-      "base:      {}\ncandidate: {}\nnoise threshold ±{:.1f}% (peak RSS ±{:.1f}%) · alpha {} with "
-      "Holm over {} tests · a verdict needs {} verified processes per side\n"
+      "base:      {}\ncandidate: {}\nnoise threshold ±{:.1f}% (peak RSS ±{:.1f}%{}) · alpha {} "
+      "with Holm over {} tests · a verdict needs {} verified processes per side\n"
       "change = Hodges–Lehmann ratio of candidate to base on log values, with its 95% CI; "
       "p = two-sided Mann–Whitney over per-process values (Holm-adjusted)\n",
-      r.base_source, r.candidate_source, o.threshold * 100, o.memory_threshold * 100, o.alpha,
-      r.comparison.rows.size(), o.min_processes);
+      r.base_source, r.candidate_source, o.threshold * 100, o.memory_threshold * 100,
+      r.comparison.instruction_geomean
+          ? fmt::format(", instructions ±{:.1f}%", o.instruction_threshold * 100)
+          : "",
+      o.alpha, r.comparison.rows.size(), o.min_processes);
 }
 
 std::string Totals(const Comparison& c) {
@@ -87,17 +100,20 @@ std::string Totals(const Comparison& c) {
       std::count_if(c.uncompared.begin(), c.uncompared.end(), [](const UncomparedJob& u) {
         return u.candidate_status == "failed" || u.candidate_status == "incomplete";
       }));
+  std::string note;
+  if (c.underpowered > 0) {
+    note = fmt::format(
+        "note: {} of {} rows cannot reach significance with this few processes (or instruction "
+        "counts) per side under Holm over {} tests: run more to get verdicts for them\n",
+        c.underpowered, c.rows.size(), c.rows.size());
+  }
   return fmt::format(
       "{} regressions, {} improvements, {} no change, {} inconclusive; {} not compared ({} "
-      "failed or unfinished in the candidate); {} only in base, {} only in candidate\n{}\n",
+      "failed or unfinished in the candidate); {} only in base, {} only in candidate\n{}{}\n",
       CountVerdicts(c, Verdict::kRegression), CountVerdicts(c, Verdict::kImprovement),
       CountVerdicts(c, Verdict::kNoChange), CountVerdicts(c, Verdict::kInconclusive),
-      c.uncompared.size(), broken, c.only_base.size(), c.only_candidate.size(),
+      c.uncompared.size(), broken, c.only_base.size(), c.only_candidate.size(), note,
       HasRegression(c) ? "result: REGRESSION" : "result: no regression");
-}
-
-std::optional<double> Geomean(const Comparison& c, Metric metric) {
-  return metric == Metric::kTime ? c.time_geomean : c.memory_geomean;
 }
 
 // Lists of one-sided, uncompared jobs and warnings, as "- item" lines under a heading.
@@ -130,7 +146,7 @@ std::string Lists(const CompareReport& r, const char* bullet, const char* headin
 std::string RenderCompareTable(const CompareReport& report, bool color) {
   const Comparison& c = report.comparison;
   std::string out = Header(report);
-  for (Metric metric : {Metric::kTime, Metric::kPeakRss}) {
+  for (Metric metric : kMetrics) {
     std::vector<Cells> rows = MetricCells(c, metric);
     if (rows.empty()) continue;
     Cells head{Title(metric),
@@ -156,7 +172,7 @@ std::string RenderCompareTable(const CompareReport& report, bool color) {
                          w[1], r.candidate, w[2], r.change, w[3], r.p, w[4],
                          paint ? Colour(r.kind) : "", r.verdict, paint ? "\033[0m" : "");
     }
-    if (auto g = Geomean(c, metric)) {
+    if (auto g = c.Geomean(metric)) {
       out += fmt::format("{:<{}}  {:<{}}  {:<{}}  {}\n", "geometric mean of ratios", w[0], "", w[1],
                          "", w[2], Percent(*g));
     }
@@ -179,7 +195,7 @@ std::string RenderCompareMarkdown(const CompareReport& report) {
     header.replace(pos, 1, "  \n");  // Markdown line breaks.
   }
   out += header;
-  for (Metric metric : {Metric::kTime, Metric::kPeakRss}) {
+  for (Metric metric : kMetrics) {
     std::vector<Cells> rows = MetricCells(c, metric);
     if (rows.empty()) continue;
     out += fmt::format(
@@ -191,7 +207,7 @@ std::string RenderCompareMarkdown(const CompareReport& report) {
       out += fmt::format("| `{}` | {} | {} | {} | {} | {}{}{} |\n", escape(r.name), r.base,
                          r.candidate, r.change, r.p, bold ? "**" : "", r.verdict, bold ? "**" : "");
     }
-    if (auto g = Geomean(c, metric)) {
+    if (auto g = c.Geomean(metric)) {
       out += fmt::format("| *geometric mean of ratios* | | | {} | | |\n", Percent(*g));
     }
   }
@@ -211,7 +227,9 @@ json CompareReportToJson(const CompareReport& report) {
   for (const auto& r : c.rows) {
     json j = key_json(r.key);
     j["metric"] = MetricName(r.metric);
-    j["unit"] = r.metric == Metric::kTime ? "ns" : "kB";
+    j["unit"] = r.metric == Metric::kTime      ? "ns"
+                : r.metric == Metric::kPeakRss ? "kB"
+                                               : "instructions";
     j["base"] = SummaryToJson(r.base);
     j["candidate"] = SummaryToJson(r.candidate);
     j["median_ratio"] = r.median_ratio;
@@ -245,12 +263,16 @@ json CompareReportToJson(const CompareReport& report) {
           {"options",
            {{"threshold", c.options.threshold},
             {"memory_threshold", c.options.memory_threshold},
+            {"instruction_threshold", c.options.instruction_threshold},
             {"alpha", c.options.alpha},
             {"min_processes", c.options.min_processes},
             {"correction", "holm"},
             {"ratio_method", "hodges-lehmann-log"}}},
           {"rows", std::move(rows)},
-          {"geomean", {{"time", opt(c.time_geomean)}, {"peak_rss", opt(c.memory_geomean)}}},
+          {"geomean",
+           {{"time", opt(c.time_geomean)},
+            {"peak_rss", opt(c.memory_geomean)},
+            {"instructions", opt(c.instruction_geomean)}}},
           {"uncompared", std::move(uncompared)},
           {"only_base", std::move(only_base)},
           {"only_candidate", std::move(only_cand)},
@@ -259,7 +281,8 @@ json CompareReportToJson(const CompareReport& report) {
            {{"regression", CountVerdicts(c, Verdict::kRegression)},
             {"improvement", CountVerdicts(c, Verdict::kImprovement)},
             {"no_change", CountVerdicts(c, Verdict::kNoChange)},
-            {"inconclusive", CountVerdicts(c, Verdict::kInconclusive)}}},
+            {"inconclusive", CountVerdicts(c, Verdict::kInconclusive)},
+            {"underpowered", c.underpowered}}},
           {"regression", HasRegression(c)}};
 }
 

@@ -18,6 +18,14 @@ std::vector<double> ProcessTimes(const JobResult& job) {
   return values;
 }
 
+std::vector<double> InstructionCounts(const JobResult& job) {
+  std::vector<double> values;
+  for (const auto& c : job.instructions) {
+    if (c.ok) values.push_back(c.per_op);
+  }
+  return values;
+}
+
 JobSummary ComputeJobSummary(const JobResult& job) {
   JobSummary s;
   if (job.status == "failed") return s;
@@ -37,6 +45,7 @@ JobSummary ComputeJobSummary(const JobResult& job) {
   s.baseline_rss_kb = MaybeSummarize(baseline);
   s.rss_increase_kb = MaybeSummarize(increase);
   s.cpu_ns = MaybeSummarize(cpu);
+  s.instructions = MaybeSummarize(InstructionCounts(job));
   return s;
 }
 
@@ -65,6 +74,7 @@ nlohmann::json SummarizeJob(const JobResult& job) {
   put("baseline_rss_kb", s.baseline_rss_kb);
   put("rss_increase_kb", s.rss_increase_kb);
   put("cpu_ns", s.cpu_ns);
+  if (!job.instructions.empty()) put("instructions_per_op", s.instructions);
   if (s.time_ns && job.spec.bytes_per_op > 0) {
     // MB/s is a decreasing function of time, so the interval's ends swap.
     double bytes = job.spec.bytes_per_op;

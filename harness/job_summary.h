@@ -17,6 +17,7 @@ struct JobSummary {
   std::optional<Summary> baseline_rss_kb;  // After setup (inprocess mode only).
   std::optional<Summary> rss_increase_kb;  // Peak minus baseline, per process.
   std::optional<Summary> cpu_ns;           // User + system CPU per process (process mode).
+  std::optional<Summary> instructions;     // Per operation, one value per callgrind count.
 };
 
 // Summarises the verified processes of a job that did not fail; a failed job
@@ -25,6 +26,9 @@ JobSummary ComputeJobSummary(const JobResult& job);
 
 // The per-process values a summary is built from (verified processes only).
 std::vector<double> ProcessTimes(const JobResult& job);
+
+// Instructions per operation of each verified callgrind count.
+std::vector<double> InstructionCounts(const JobResult& job);
 
 // A Summary as JSON.
 nlohmann::json SummaryToJson(const Summary& summary);

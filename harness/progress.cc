@@ -26,6 +26,21 @@ void ProgressDisplay::Update(const Progress& p) {
   }
 }
 
+void ProgressDisplay::Counted(const JobResult& job, const InstructionRecord& count,
+                              std::size_t done, std::size_t total) {
+  if (!count.ok) {
+    ++failures_;
+    fmt::print(stderr, "{}FAILED {} (instruction count): {}\n", terminal_ ? "\r\033[K" : "",
+               job.spec.id, count.failure);
+  }
+  if (terminal_) {
+    fmt::print(stderr, "\r\033[K[{}/{} callgrind] {}", done, total, job.spec.id);
+    std::fflush(stderr);
+  } else if (done == 1 || done == total) {
+    fmt::print(stderr, "instruction counts: {}/{} done, {} failures\n", done, total, failures_);
+  }
+}
+
 void ProgressDisplay::Finish() {
   if (terminal_) fmt::print(stderr, "\r\033[K");
 }

@@ -12,6 +12,9 @@ class ProgressDisplay {
   explicit ProgressDisplay(bool terminal) : terminal_(terminal) {}
   // Called after every process.
   void Update(const Progress& p);
+  // Called after every instruction count (run --instructions).
+  void Counted(const JobResult& job, const InstructionRecord& count, std::size_t done,
+               std::size_t total);
   // Ends the display (clears the terminal line).
   void Finish();
 

@@ -66,6 +66,16 @@ json ProcessToJson(const ProcessRecord& p) {
   return j;
 }
 
+json InstructionToJson(const InstructionRecord& c) {
+  json j = {{"ok", c.ok},
+            {"per_op", c.per_op},
+            {"short_total", c.short_total},
+            {"long_total", c.long_total},
+            {"extra_iterations", c.extra_iterations}};
+  if (!c.failure.empty()) j["failure"] = c.failure;
+  return j;
+}
+
 // Reads typed values out of a loaded file, naming file and key on error.
 class Reader {
  public:
@@ -157,6 +167,18 @@ ProcessRecord ProcessFromJson(const Reader& r, const json& j, const std::string&
   return p;
 }
 
+InstructionRecord InstructionFromJson(const Reader& r, const json& j, const std::string& w) {
+  InstructionRecord c;
+  c.ok = r.Get(j, "ok", json::value_t::boolean, w).get<bool>();
+  c.per_op = r.Num(j, "per_op", w);
+  if (!(std::isfinite(c.per_op) && c.per_op >= 0)) r.Fail(w + "per_op", "is out of range");
+  c.short_total = r.Int<std::uint64_t>(j, "short_total", w);
+  c.long_total = r.Int<std::uint64_t>(j, "long_total", w);
+  c.extra_iterations = r.Int<std::int64_t>(j, "extra_iterations", w);
+  c.failure = j.value("failure", "");
+  return c;
+}
+
 }  // namespace
 
 json RunResultToJson(const RunResult& run) {
@@ -168,6 +190,11 @@ json RunResultToJson(const RunResult& run) {
     j["status"] = job.status;
     if (!job.failure.empty()) j["failure"] = job.failure;
     j["processes"] = std::move(processes);
+    if (!job.instructions.empty()) {
+      json counts = json::array();
+      for (const auto& c : job.instructions) counts.push_back(InstructionToJson(c));
+      j["instructions"] = std::move(counts);
+    }
     j["summary"] = SummarizeJob(job);
     jobs.push_back(std::move(j));
   }
@@ -212,6 +239,13 @@ RunResult RunResultFromJson(const json& doc, const std::string& source) {
     for (std::size_t k = 0; k < processes.size(); ++k) {
       job.processes.push_back(
           ProcessFromJson(r, processes[k], where + fmt::format("processes[{}].", k)));
+    }
+    if (results[i].contains("instructions")) {
+      const json& counts = r.Get(results[i], "instructions", json::value_t::array, where);
+      for (std::size_t k = 0; k < counts.size(); ++k) {
+        job.instructions.push_back(
+            InstructionFromJson(r, counts[k], where + fmt::format("instructions[{}].", k)));
+      }
     }
     run.jobs.push_back(std::move(job));
   }

@@ -64,6 +64,18 @@ struct ProcessRecord {
   std::string stderr_tail;
 };
 
+// One instruction count of a job under callgrind (`run --instructions N`): a second metric that
+// the machine's noise does not move, for regression gates. In inprocess mode two runs differ
+// only in their timed iterations, so setup, self-check and process start cancel out.
+struct InstructionRecord {
+  bool ok = false;
+  std::string failure;                // Why not ok.
+  double per_op = 0;                  // Instructions per operation.
+  std::uint64_t short_total = 0;      // Ir of the run with 1 timed iteration (inprocess).
+  std::uint64_t long_total = 0;       // Ir of the run with 1 + extra_iterations (or the process).
+  std::int64_t extra_iterations = 0;  // 0 in process mode, where per_op = long_total.
+};
+
 // A job and every process it ran.
 struct JobResult {
   JobSpec spec;
@@ -71,6 +83,7 @@ struct JobResult {
   // "ok" (all processes verified), "failed", or "incomplete" (run stopped early).
   std::string status = "incomplete";
   std::string failure;
+  std::vector<InstructionRecord> instructions;  // Empty unless `run --instructions`.
 };
 
 // A whole run: what the result file holds.

@@ -7,6 +7,8 @@
 
 #include "interpret.h"
 #include "interrupt.h"
+#include "job_summary.h"
+#include "statistics.h"
 
 namespace benchctl {
 
@@ -20,6 +22,39 @@ RunRequest MakeRequest(const JobSpec& job, const RunnerSettings& settings) {
   request.protocol = job.mode == "inprocess";
   return request;
 }
+
+namespace {
+
+// After the timed rounds: the counts do not depend on the machine's state, so
+// they need no interleaving with the timed processes.
+void CountInstructions(RunResult& run, Executor& executor, const RunnerSettings& settings,
+                       const RunnerCallbacks& callbacks) {
+  const auto n = static_cast<std::size_t>(settings.callgrind.measurements);
+  std::size_t total = 0, done = 0;
+  for (const JobResult& job : run.jobs) total += job.status == "failed" ? 0 : n;
+  for (std::size_t k = 0; k < n; ++k) {
+    for (JobResult& job : run.jobs) {
+      if (job.status == "failed") continue;
+      if (InterruptSignal() != 0) return;
+      std::vector<double> times = ProcessTimes(job);
+      std::int64_t extra = ExtraIterations(times.empty() ? 0.0 : Median(times), settings.callgrind);
+      InstructionRecord record =
+          MeasureInstructions(job.spec, MakeRequest(job.spec, settings), executor,
+                              settings.callgrind, static_cast<int>(k), extra);
+      if (InterruptSignal() != 0) return;  // Not the workload's fault: not recorded.
+      if (!record.ok) {
+        job.status = "failed";
+        job.failure = record.failure;
+      }
+      job.instructions.push_back(std::move(record));
+      ++done;
+      if (callbacks.save) callbacks.save(run);
+      if (callbacks.counted) callbacks.counted(job, job.instructions.back(), done, total);
+    }
+  }
+}
+
+}  // namespace
 
 void ExecuteRun(RunResult& run, const std::vector<std::vector<std::size_t>>& order,
                 Executor& executor, const RunnerSettings& settings,
@@ -60,6 +95,7 @@ void ExecuteRun(RunResult& run, const std::vector<std::vector<std::size_t>>& ord
       if (callbacks.progress) callbacks.progress({done, total, &job, &job.processes.back()});
     }
   }
+  if (settings.callgrind.measurements > 0) CountInstructions(run, executor, settings, callbacks);
   if (int sig = InterruptSignal(); sig != 0) {
     run.stop_reason = fmt::format("interrupted by {}", sig == SIGINT ? "SIGINT" : "SIGTERM");
   }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "executor.h"
+#include "instruction_counts.h"
 #include "result_model.h"
 
 namespace benchctl {
@@ -15,6 +16,7 @@ struct RunnerSettings {
   std::vector<int> child_cpus;   // Every child is pinned to this set.
   double timeout_seconds = 300;  // Per child.
   int process_mode_warmup = 3;   // Discarded runs before a process-mode job's first.
+  CallgrindSettings callgrind;   // Instruction counts after the timed rounds, if on.
 };
 
 // Progress after each process, for the display.
@@ -26,12 +28,16 @@ struct Progress {
 
 // What the runner calls back.
 struct RunnerCallbacks {
-  std::function<void(const RunResult&)> save;     // After every process.
+  std::function<void(const RunResult&)> save;     // After every process and count.
   std::function<void(const Progress&)> progress;  // After every process.
+  // After every instruction count: the job, its record, counts done and the total.
+  std::function<void(const JobResult&, const InstructionRecord&, std::size_t, std::size_t)> counted;
 };
 
 // Executes `order` (rounds of job indices into run.jobs). Jobs with a
 // setup_failure fail without running; a job stops at its first failed process.
+// Then, with settings.callgrind.measurements > 0, counts the instructions of
+// every job that has not failed, round-robin; a failed count fails the job.
 // Sets run.complete, stop_reason and each job's status.
 void ExecuteRun(RunResult& run, const std::vector<std::vector<std::size_t>>& order,
                 Executor& executor, const RunnerSettings& settings,

@@ -79,9 +79,12 @@ void RenderGroup(const std::string& key, std::vector<Row>& rows, double cpu_hz, 
   out += "\n";
   bool process_mode = first.mode == "process";
   bool throughput = first.bytes_per_op > 0;
-  out += fmt::format("  {:<16} {:<34} {:<30} {:<22} {:>10} {:>10} {:>4}\n", "implementation",
+  bool counted = std::any_of(rows.begin(), rows.end(),
+                             [](const Row& r) { return r.summary.instructions.has_value(); });
+  out += fmt::format("  {:<16} {:<34} {:<30} {:<22} {:>10} {:>10} {:>4}{}\n", "implementation",
                      "time per op: median [95% CI]", throughput ? "MB/s [95% CI] cycles/B" : "",
-                     "vs fastest [95% CI]", "peak RSS", process_mode ? "binary" : "+RSS", "n");
+                     "vs fastest [95% CI]", "peak RSS", process_mode ? "binary" : "+RSS", "n",
+                     counted ? fmt::format(" {:>10}", "instr/op") : "");
   const Row& best = rows.front();
   for (const Row& row : rows) {
     const JobSummary& s = row.summary;
@@ -108,11 +111,16 @@ void RenderGroup(const std::string& key, std::vector<Row>& rows, double cpu_hz, 
     } else if (s.rss_increase_kb) {
       extra = FormatKilobytes(s.rss_increase_kb->median);
     }
+    std::string instructions;
+    if (counted) {
+      instructions =
+          fmt::format(" {:>10}", s.instructions ? FormatCount(s.instructions->median) : "-");
+    }
     out += fmt::format(
-        "  {:<16} {:<34} {:<30} {:<22} {:>10} {:>10} {:>4}{}\n", name,
+        "  {:<16} {:<34} {:<30} {:<22} {:>10} {:>10} {:>4}{}{}\n", name,
         Interval(t.median, t.ci_low, t.ci_high, FormatNanoseconds), mbs, RatioCell(row, best),
         s.peak_rss_kb ? FormatKilobytes(s.peak_rss_kb->median) : "-", extra, s.processes,
-        t.outliers.empty() ? "" : fmt::format("  ({} outliers)", t.outliers.size()));
+        instructions, t.outliers.empty() ? "" : fmt::format("  ({} outliers)", t.outliers.size()));
   }
   if (process_mode) {
     out += "  binary sizes (as built / stripped):";

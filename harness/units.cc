@@ -36,4 +36,11 @@ std::string FormatBytes(double bytes) {
 
 std::string FormatKilobytes(double kb) { return FormatBytes(kb * 1024); }
 
+std::string FormatCount(double n) {
+  if (n >= 1e9) return fmt::format("{:#.3g}G", n / 1e9);
+  if (n >= 1e6) return fmt::format("{:#.3g}M", n / 1e6);
+  if (n >= 1e3) return fmt::format("{:#.3g}k", n / 1e3);
+  return fmt::format("{:#.3g}", n);
+}
+
 }  // namespace benchctl

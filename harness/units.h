@@ -11,5 +11,7 @@ std::string FormatNanoseconds(double ns);
 std::string FormatKilobytes(double kb);
 // Bytes → "1.2 MiB".
 std::string FormatBytes(double bytes);
+// A count such as instructions per operation → "3.30M" (three significant digits, SI).
+std::string FormatCount(double n);
 
 }  // namespace benchctl

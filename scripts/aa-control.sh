@@ -10,6 +10,7 @@
 #
 # Example: scripts/aa-control.sh aa 10 --suite json --impl cpp-simdjson \
 #            --op parse-dom --shape twitter --size 256KB
+# Add `--processes 10 --instructions 8` to test the callgrind instruction gate.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=$1 n=$2

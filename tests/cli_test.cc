@@ -75,6 +75,17 @@ TEST(CliTest, CpusOutsideTheAllowedSetIsAUsageError) {
                kUsage, {"--cpus: CPU 4096 is not available; allowed CPUs:"});
 }
 
+TEST(CliTest, InstructionsWithoutValgrindSaysWhatToInstall) {
+  TempDir tmp;
+  CommandResult r = RunBenchctl(
+      {"run", "--suite", "selftest", "--workloads", testing::FaultWorkloads().string(), "--root",
+       testing::SourceDir().string(), "--impl", "cpp-wrongvalue", "--instructions", "2",
+       "--build-dir", (tmp / "build").string(), "--out", (tmp / "r.json").string()},
+      {{"PATH", tmp.path().string()}});  // An empty folder: no valgrind on PATH.
+  ExpectOutput(r, kUsage, {"--instructions needs valgrind", "apt-get install valgrind"});
+  EXPECT_FALSE(fs::exists(tmp / "build"));  // Checked before anything was built.
+}
+
 TEST(CliTest, ShowNamesAMissingFile) {
   ExpectOutput(RunBenchctl({"show", "/nonexistent/r.json"}), kUsage,
                {"/nonexistent/r.json", "cannot read"});

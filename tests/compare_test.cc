@@ -76,10 +76,65 @@ TEST(CompareTest, MemoryGetsItsOwnVerdict) {
   EXPECT_NEAR(*c.memory_geomean, 2.0, 0.01);
 }
 
+// Instruction counts of `n` callgrind runs: deterministic, so all equal.
+JobResult Counted(JobResult job, double per_op, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i) {
+    InstructionRecord c;
+    c.ok = true;
+    c.per_op = per_op;
+    c.extra_iterations = 10;
+    job.instructions.push_back(c);
+  }
+  return job;
+}
+
+TEST(CompareTest, InstructionCountsGetTheirOwnRowsAndThreshold) {
+  // Time is too noisy to tell (±30%), but 10% more instructions is a regression.
+  std::vector<double> noisy = {1e6, 1.3e6, 0.8e6, 1.1e6, 0.9e6, 1.25e6};
+  RunResult base = MakeRun({Counted(MakeJob(Impl("rust-serde"), noisy), 3.3e6, 6)});
+  RunResult cand = MakeRun({Counted(MakeJob(Impl("rust-serde"), noisy), 3.63e6, 6)});
+  Comparison c = CompareRuns(base, cand);
+  ASSERT_EQ(c.rows.size(), 3u);
+  EXPECT_EQ(c.rows[2].metric, Metric::kInstructions);
+  EXPECT_EQ(MetricName(c.rows[2].metric), "instructions");
+  EXPECT_EQ(c.rows[2].verdict, Verdict::kRegression);
+  EXPECT_NEAR(c.rows[2].ratio.estimate, 1.1, 1e-9);
+  EXPECT_NEAR(*c.instruction_geomean, 1.1, 1e-9);
+  EXPECT_NE(c.rows[0].verdict, Verdict::kRegression);
+  EXPECT_TRUE(HasRegression(c));
+  // A 0.5% change is inside the 1% band; with --instruction-threshold 0.2% it is not.
+  RunResult small = MakeRun({Counted(MakeJob(Impl("rust-serde"), noisy), 3.3165e6, 6)});
+  EXPECT_EQ(CompareRuns(base, small).rows[2].verdict, Verdict::kNoChange);
+  CompareOptions strict;
+  strict.instruction_threshold = 0.002;
+  EXPECT_EQ(CompareRuns(base, small, strict).rows[2].verdict, Verdict::kRegression);
+  // Without counts on either side there are no instruction rows.
+  RunResult plain = MakeRun({MakeJob(Impl("rust-serde"), noisy)});
+  EXPECT_EQ(CompareRuns(plain, plain).rows.size(), 2u);
+  EXPECT_FALSE(CompareRuns(plain, plain).instruction_geomean.has_value());
+  // Counted on one side only: listed as not compared, not silently dropped.
+  Comparison one_sided = CompareRuns(plain, cand);
+  ASSERT_EQ(one_sided.uncompared.size(), 1u);
+  EXPECT_EQ(one_sided.uncompared[0].reason, "instructions: no verified processes on one side");
+  std::string table = RenderCompareTable({c, {}, "a", "b"}, false);
+  EXPECT_TRUE(Contains(table, "instructions per operation (callgrind)")) << table;
+  EXPECT_TRUE(Contains(table, "3.30M [3.30M, 3.30M]")) << table;
+  EXPECT_TRUE(Contains(table, "instructions ±1.0%")) << table;
+}
+
 TEST(CompareTest, TooFewProcessesIsInconclusive) {
   RunResult base = MakeRun({MakeJob(Impl("rust-serde"), Times(1e6, 3))});
   RunResult cand = MakeRun({MakeJob(Impl("rust-serde"), Times(2e6, 3))});
-  EXPECT_EQ(CompareRuns(base, cand).rows[0].verdict, Verdict::kInconclusive);
+  Comparison c = CompareRuns(base, cand);
+  EXPECT_EQ(c.rows[0].verdict, Verdict::kInconclusive);
+  // 3 against 3 gives p >= 0.1 at best: the report says so rather than look like noise.
+  EXPECT_EQ(c.underpowered, 2u);
+  EXPECT_TRUE(Contains(RenderCompareTable({c, {}, "a", "b"}, false),
+                       "2 of 2 rows cannot reach significance"));
+  // 10 against 10 can (p >= 1.1e-5 before Holm over 2 tests).
+  RunResult more = MakeRun({MakeJob(Impl("rust-serde"), Times(2e6, 10))});
+  EXPECT_EQ(CompareRuns(MakeRun({MakeJob(Impl("rust-serde"), Times(1e6, 10))}), more).underpowered,
+            0u);
 }
 
 TEST(CompareTest, OneSidedJobsAreListed) {
@@ -190,6 +245,15 @@ TEST(ComparabilityTest, WarningsNameWhatDiffersWithBothValues) {
       "rust toolchain build_argv differs: base 'cargo build --release', candidate 'cargo build'"));
   EXPECT_TRUE(has("input twitter-1MB sha256 differs: base 'aa11', candidate 'bb22'"));
   EXPECT_TRUE(CheckRunsComparable(base, base).empty());
+  // Instruction counts: valgrind's version, checked only when both runs counted.
+  RunResult counted = base;
+  counted.config["instructions"] = {{"valgrind_version", "valgrind-3.19.0"}};
+  EXPECT_TRUE(CheckRunsComparable(base, counted).empty());
+  RunResult newer = counted;
+  newer.config["instructions"]["valgrind_version"] = "valgrind-3.22.0";
+  ASSERT_EQ(CheckRunsComparable(counted, newer).size(), 1u);
+  EXPECT_EQ(CheckRunsComparable(counted, newer)[0].Message(),
+            "valgrind version differs: base 'valgrind-3.19.0', candidate 'valgrind-3.22.0'");
 }
 
 TEST(ComparabilityTest, AbBuildsWithDifferentInputsWarn) {
@@ -239,6 +303,12 @@ TEST(CompareCliTest, ExitStatuses) {
   EXPECT_TRUE(Contains(r.output, "**regression**"));
   r = testing::RunBenchctl({"compare", base, slow, "--threshold", "0.5"});
   EXPECT_EQ(r.exit_code, 0) << r.output;  // 20% is inside a 50% noise band.
+  r = testing::RunBenchctl({"compare", base, slow, "--threshold", "50%"});
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_TRUE(Contains(r.output, "noise threshold ±50.0%")) << r.output;
+  r = testing::RunBenchctl({"compare", base, slow, "--threshold", "2"});
+  EXPECT_EQ(r.exit_code, 2) << r.output;  // Not a silent 200% band that hides the regression.
+  EXPECT_TRUE(Contains(r.output, "write 2% if you meant 2 percent")) << r.output;
   r = testing::RunBenchctl({"compare", base, other});
   EXPECT_EQ(r.exit_code, 0) << r.output;
   EXPECT_TRUE(Contains(r.output, "CPU model differs: base 'Test CPU @ 3.00GHz'"));

@@ -23,9 +23,9 @@ namespace fs = std::filesystem;
 std::map<std::string, std::string> JsonBinaries() {
   fs::path out = fs::temp_directory_path() / "benchctl-it-invalid-build.json";
   SpawnSpec spec;
-  spec.argv = {BENCHCTL_BINARY, "run",     "--quick", "--root",  BENCHCTL_SOURCE_DIR, "--suite",
-               "json",          "--shape", "twitter", "--size",  "4KB",               "--op",
-               "parse-dom",     "--out",   out.string()};
+  spec.argv = {BENCHCTL_BINARY, "run",  "--quick",   "--root",  BENCHCTL_SOURCE_DIR,
+               "--suite",       "json", "--shape",   "twitter", "--size",
+               "4KB",           "--op", "parse-dom", "--out",   out.string()};
   CommandResult r = RunCommand(spec, std::chrono::minutes(40));
   EXPECT_EQ(r.exit_code, 0) << r.output;
   std::map<std::string, std::string> binaries;
@@ -58,13 +58,18 @@ TEST(JsonInvalidInputs, EveryImplementationRejectsOrAgrees) {
         RunRequest request;
         request.argv = {binary};
         request.timeout_seconds = 60;
-        request.env = {{"BENCHCTL_PROTOCOL", "1"},       {"BENCHCTL_FD", "3"},
-                       {"BENCHCTL_WARMUP", "0"},         {"BENCHCTL_SAMPLES", "1"},
-                       {"BENCHCTL_ITERATIONS", "1"},     {"BENCHCTL_MIN_SAMPLE_NS", "1"},
-                       {"BENCHCTL_PARAM_OP", op},        {"BENCHCTL_PARAM_SHAPE", "user"},
-                       {"BENCHCTL_PARAM_INPUT", entry.path().string()},
-                       {"BENCHCTL_PARAM_OUTPUT", (fs::temp_directory_path() / "benchctl-inv.json").string()},
-                       {"GOMAXPROCS", "1"}};
+        request.env = {
+            {"BENCHCTL_PROTOCOL", "1"},
+            {"BENCHCTL_FD", "3"},
+            {"BENCHCTL_WARMUP", "0"},
+            {"BENCHCTL_SAMPLES", "1"},
+            {"BENCHCTL_ITERATIONS", "1"},
+            {"BENCHCTL_MIN_SAMPLE_NS", "1"},
+            {"BENCHCTL_PARAM_OP", op},
+            {"BENCHCTL_PARAM_SHAPE", "user"},
+            {"BENCHCTL_PARAM_INPUT", entry.path().string()},
+            {"BENCHCTL_PARAM_OUTPUT", (fs::temp_directory_path() / "benchctl-inv.json").string()},
+            {"GOMAXPROCS", "1"}};
         RunOutcome o = executor.Run(request);
         ASSERT_FALSE(o.timed_out) << label;
         ASSERT_EQ(o.term_signal, 0) << label << " crashed: " << o.stderr_tail;
@@ -72,14 +77,12 @@ TEST(JsonInvalidInputs, EveryImplementationRejectsOrAgrees) {
         ASSERT_TRUE(report.violation.empty()) << label << ": " << report.violation;
         if (report.error_message) {
           EXPECT_EQ(o.exit_code, 1) << label;
-          EXPECT_NE(report.error_message->find(entry.path().filename().string()),
-                    std::string::npos)
+          EXPECT_NE(report.error_message->find(entry.path().filename().string()), std::string::npos)
               << label << ": the error must name the file: " << *report.error_message;
           continue;
         }
         ASSERT_EQ(o.exit_code, 0) << label << ": " << o.stderr_tail;
-        ASSERT_TRUE(reference.has_value())
-            << label << " accepted a document the reference rejects";
+        ASSERT_TRUE(reference.has_value()) << label << " accepted a document the reference rejects";
         ASSERT_TRUE(report.result.has_value()) << label;
         if (std::string(op) == "parse-dom") {
           EXPECT_EQ(report.result->verification, *reference) << label;

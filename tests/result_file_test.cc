@@ -64,6 +64,13 @@ RunResult SampleRun() {
   p.verification = {{"objects", 10}};
   p.counters = {{"bytes_per_iteration", 1000000}};
   ok.processes = {p, p};
+  InstructionRecord count;
+  count.ok = true;
+  count.per_op = 3302552;
+  count.short_total = 9592776;
+  count.long_total = 42618296;
+  count.extra_iterations = 10;
+  ok.instructions = {count};
 
   JobResult failed;
   failed.spec = ok.spec;
@@ -128,6 +135,15 @@ TEST(ResultFileTest, RoundTripKeepsEveryField) {
   EXPECT_DOUBLE_EQ(p.median_ns, 200);
   EXPECT_EQ(p.verification, in.jobs[0].processes[0].verification);
   EXPECT_EQ(p.counters, in.jobs[0].processes[0].counters);
+  ASSERT_EQ(out.jobs[0].instructions.size(), 1u);
+  const InstructionRecord& c = out.jobs[0].instructions[0];
+  EXPECT_TRUE(c.ok);
+  EXPECT_DOUBLE_EQ(c.per_op, 3302552);
+  EXPECT_EQ(c.short_total, 9592776u);
+  EXPECT_EQ(c.long_total, 42618296u);
+  EXPECT_EQ(c.extra_iterations, 10);
+  EXPECT_DOUBLE_EQ(doc["results"][0]["summary"]["instructions_per_op"]["median"], 3302552);
+  EXPECT_FALSE(doc["results"][1].contains("instructions"));  // Only written when counted.
 
   const JobResult& f = out.jobs[1];
   EXPECT_FALSE(f.spec.input.has_value());
@@ -199,6 +215,8 @@ TEST(LoadRunResultTest, BadFilesAreErrorsNamingTheFileAndTheProblem) {
   wrong_version["schema_version"] = 99;
   nlohmann::json wrong_type = RunResultToJson(SampleRun());
   wrong_type["results"][0]["processes"][0]["ok"] = "yes";
+  nlohmann::json bad_count = RunResultToJson(SampleRun());
+  bad_count["results"][0]["instructions"][0]["per_op"] = -5;
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"", "empty"},
       {full.substr(0, full.size() / 2), "not valid JSON (truncated or corrupt?)"},
@@ -207,6 +225,7 @@ TEST(LoadRunResultTest, BadFilesAreErrorsNamingTheFileAndTheProblem) {
       {"[1,2,3]", "not a JSON object"},
       {wrong_version.dump(), "schema_version 99 is not supported"},
       {wrong_type.dump(), "`results[0].processes[0].ok` has type string"},
+      {bad_count.dump(), "`results[0].instructions[0].per_op` is out of range"},
   };
   for (const auto& [text, words] : cases) {
     SCOPED_TRACE(words);

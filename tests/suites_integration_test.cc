@@ -20,8 +20,8 @@ RunResult RunSuite(const std::vector<std::string>& extra, const std::string& nam
   fs::path out = fs::temp_directory_path() / ("benchctl-it-" + name + ".json");
   fs::remove(out);
   SpawnSpec spec;
-  spec.argv = {BENCHCTL_BINARY, "run", "--quick", "--root", BENCHCTL_SOURCE_DIR, "--seed", "7",
-               "--out", out.string()};
+  spec.argv = {BENCHCTL_BINARY, "run", "--quick", "--root",    BENCHCTL_SOURCE_DIR,
+               "--seed",        "7",   "--out",   out.string()};
   spec.argv.insert(spec.argv.end(), extra.begin(), extra.end());
   CommandResult r = RunCommand(spec, std::chrono::minutes(40));
   EXPECT_EQ(r.exit_code, 0) << r.output.substr(r.output.size() > 6000 ? r.output.size() - 6000 : 0);
@@ -87,15 +87,13 @@ TEST(SuitesIntegration, JsonVerifiesEveryImplementationOperationAndShape) {
 
 TEST(SuitesIntegration, JsonUserInputsRunAndABadOneIsNamed) {
   fs::path good = fs::temp_directory_path() / "benchctl-it-user.json";
-  {
-    std::ofstream(good) << R"({"name":"caf\u00e9","values":[1,2.5,-3e-7,true,false,null]})";
-  }
+  { std::ofstream(good) << R"({"name":"caf\u00e9","values":[1,2.5,-3e-7,true,false,null]})"; }
   fs::path bad = fs::path(BENCHCTL_TEST_DATA) / "invalid_json" / "truncated.json";
   fs::path out = fs::temp_directory_path() / "benchctl-it-user-out.json";
   SpawnSpec spec;
-  spec.argv = {BENCHCTL_BINARY, "run",   "--quick", "--root", BENCHCTL_SOURCE_DIR,
-               "--suite",       "json",  "--input", good.string(), "--input",
-               bad.string(),    "--lang", "cpp",    "--out",  out.string()};
+  spec.argv = {BENCHCTL_BINARY, "run",    "--quick", "--root",      BENCHCTL_SOURCE_DIR,
+               "--suite",       "json",   "--input", good.string(), "--input",
+               bad.string(),    "--lang", "cpp",     "--out",       out.string()};
   CommandResult r = RunCommand(spec, std::chrono::minutes(20));
   EXPECT_EQ(r.exit_code, 1) << r.output;  // The bad input fails its jobs.
   RunResult run = LoadRunResult(out);
