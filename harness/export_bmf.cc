@@ -1,7 +1,8 @@
 // Bencher Metric Format (bencher.dev/docs/reference/bencher-metric-format): a JSON object
 // from benchmark name to an object from measure slug to {"value", "lower_value",
 // "upper_value"}, where only "value" is required. "latency" is Bencher's built-in measure in
-// nanoseconds; "peak-rss" (bytes) is created on first upload. Values are medians over verified
+// nanoseconds; "peak-rss" (bytes) and "instructions" (per operation, from `run --instructions`)
+// are created on first upload. Values are medians over verified
 // processes with their 95% confidence interval, so lower <= value <= upper. BMF cannot express
 // a failure, so failed jobs and jobs without a verified process have no entry.
 #include <nlohmann/json.hpp>
@@ -29,6 +30,7 @@ std::string ExportBmf(const RunResult& run) {
     if (!s.time_ns) continue;
     ojson measures = {{"latency", Metric(*s.time_ns, 1)}};
     if (s.peak_rss_kb) measures["peak-rss"] = Metric(*s.peak_rss_kb, 1024);
+    if (s.instructions) measures["instructions"] = Metric(*s.instructions, 1);
     doc[ExportName(job.spec)] = std::move(measures);
   }
   return doc.dump(2) + "\n";

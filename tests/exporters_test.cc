@@ -174,6 +174,23 @@ TEST(ExportersTest, BmfValuesLieWithinTheirBounds) {
   }
 }
 
+TEST(ExportersTest, BmfCarriesInstructionCountsWhenCounted) {
+  RunResult run = GoldenRun();
+  for (double per_op : {3.0e6, 3.2e6, 3.1e6}) {
+    InstructionRecord c;
+    c.ok = true;
+    c.per_op = per_op;
+    run.jobs[0].instructions.push_back(c);
+  }
+  json doc = json::parse(ExportBmf(run));
+  const json& m = doc[ExportName(run.jobs[0].spec)]["instructions"];
+  EXPECT_DOUBLE_EQ(m["value"].get<double>(), 3.1e6);
+  EXPECT_DOUBLE_EQ(m["lower_value"].get<double>(), 3.0e6);  // Under 6 values: [min, max].
+  EXPECT_DOUBLE_EQ(m["upper_value"].get<double>(), 3.2e6);
+  ASSERT_TRUE(doc.contains(ExportName(run.jobs[1].spec)));  // Exported, but not counted.
+  EXPECT_FALSE(doc[ExportName(run.jobs[1].spec)].contains("instructions"));
+}
+
 TEST(ExportersTest, CsvHasOneRowPerSampleAndQuotes) {
   std::string csv = ExportCsv(GoldenRun());
   std::size_t rows = static_cast<std::size_t>(std::count(csv.begin(), csv.end(), '\n'));
