@@ -320,6 +320,16 @@ TEST(CompareCliTest, ExitStatuses) {
   EXPECT_TRUE(Contains(r.output, "no A/B jobs"));
   r = testing::RunBenchctl({"compare", base, slow, "--format", "json"});
   EXPECT_EQ(nlohmann::json::parse(r.output)["regression"], true);
+  // Another schema version is never read as this one: an error naming the file and both versions.
+  nlohmann::json future = RunResultToJson(MakeRun({MakeJob(Impl("rust-serde"), Times(1e6, 10))}));
+  future["schema_version"] = 2;
+  WriteFileAtomically(dir / "future.json", future.dump());
+  r = testing::RunBenchctl({"compare", base, (dir / "future.json").string()});
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_TRUE(Contains(r.output,
+                       "future.json: result schema_version 2 is not supported (this "
+                       "benchctl reads 1)"))
+      << r.output;
 }
 
 }  // namespace
