@@ -57,6 +57,10 @@ void RenderHeader(const RunResult& run, const std::string& source, std::string& 
         env.value("memory_read_bandwidth_bytes_per_s", 0.0) / 1e6,
         env.value("estimated_cpu_hz", 0.0) / 1e9);
   }
+  if (const auto counts = run.config.value("instructions", nlohmann::json()); counts.is_object()) {
+    out += fmt::format("instructions: {} callgrind counts per job ({}), instr/op column\n",
+                       counts.value("measurements", 0), counts.value("valgrind_version", "?"));
+  }
   for (const auto& [lang, t] : run.toolchains.items()) {
     out += fmt::format("  {:<5} {}\n", lang, t.value("version", "?"));
   }

@@ -63,6 +63,7 @@ TEST(InstructionsIntegration, StartupCountsWholeProcessesInAllFourLanguages) {
   EXPECT_EQ(run.jobs.size(), 4u);
   for (const auto& job : run.jobs) EXPECT_EQ(job.instructions[0].extra_iterations, 0);
   EXPECT_NE(output.find("instr/op"), std::string::npos) << output;
+  EXPECT_NE(output.find("instructions: 2 callgrind counts per job"), std::string::npos) << output;
 }
 
 TEST(InstructionsIntegration, JsonCountsPerOperationInEveryImplementation) {
