@@ -58,6 +58,13 @@ for i in $(seq 1 "$n"); do
     [ "$status" -eq 1 ] && regressions=$((regressions + 1))
     verdict="exit $status"
   fi
-  echo "$mode run $i: $verdict ($(grep -m1 -oE '(regression|improvement|no[ _]change|inconclusive)' "$out/$mode-$i.txt" || echo '?'))"
+  # One "metric change verdict" per row, e.g. "time +9.8% regression".
+  # shellcheck disable=SC2086
+  rows=$("$benchctl" compare "$file" ${COMPARE_ARGS:-} --format json 2>/dev/null | python3 -c '
+import json, sys
+rows = json.load(sys.stdin)["rows"]
+print("; ".join("%s %+.1f%% %s" % (r["metric"], (r["ratio"]["estimate"] - 1) * 100, r["verdict"])
+                for r in rows))' || echo '?')
+  echo "$mode run $i: $verdict ($rows)"
 done
 echo "$mode: $regressions of $n runs called a regression"
