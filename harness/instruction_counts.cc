@@ -1,6 +1,7 @@
 #include "instruction_counts.h"
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
@@ -108,8 +109,9 @@ std::int64_t ExtraIterations(double ns_per_op, const CallgrindSettings& settings
 InstructionRecord MeasureInstructions(const JobSpec& job, const RunRequest& base,
                                       Executor& executor, const CallgrindSettings& settings,
                                       int index, std::int64_t extra) {
+  // The pid keeps two runs that share a build folder from reading each other's files.
   const std::filesystem::path stem =
-      settings.out_dir / fmt::format("{}-{}", FileSafe(job.id), index);
+      settings.out_dir / fmt::format("{}-{}-{}", getpid(), FileSafe(job.id), index);
   InstructionRecord record;
   if (job.mode != "inprocess") {
     CountedRun whole = RunCounted(job, base, executor, settings, stem.string() + ".out", 1);
