@@ -72,16 +72,12 @@ CallgrindSettings FindCallgrind(const RunOptions& o, const Paths& paths) {
   return s;
 }
 
-nlohmann::json CallgrindJson(const CallgrindSettings& s) {
+// How the counts were taken; the version is the one system info read.
+nlohmann::json CallgrindJson(const CallgrindSettings& s, const SystemInfo& system) {
   if (s.measurements == 0) return nullptr;
-  SpawnSpec spec;
-  spec.argv = {s.valgrind, "--version"};
-  CommandResult version = RunCommand(spec, std::chrono::seconds(30));
-  std::string text = version.output;
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.pop_back();
   return {{"tool", "callgrind"},
           {"valgrind", s.valgrind},
-          {"valgrind_version", text},
+          {"valgrind_version", system.valgrind_version},
           {"measurements", s.measurements},
           {"extra_target_ns", s.target_ns},
           {"min_extra_iterations", s.min_extra},
@@ -220,7 +216,7 @@ int Run(RunArgs& args, bool processes_given) {
   if (base) {
     run.config["against"] = {{"rev", base->rev}, {"commit", base->commit}};
   }
-  run.config["instructions"] = CallgrindJson(callgrind);
+  run.config["instructions"] = CallgrindJson(callgrind, system);
 
   std::filesystem::path out = o.out;
   if (out.empty()) {

@@ -107,15 +107,6 @@ void Validate(const CompareOptions& o) {
   }
 }
 
-std::optional<double> GeomeanOf(const std::vector<CompareRow>& rows, Metric metric) {
-  std::vector<double> ratios;
-  for (const auto& r : rows) {
-    if (r.metric == metric) ratios.push_back(r.ratio.estimate);
-  }
-  if (ratios.empty()) return std::nullopt;
-  return GeometricMean(ratios);
-}
-
 Comparison ComparePaired(const Side& base, const Side& cand, const CompareOptions& options) {
   Validate(options);
   Comparison out;
@@ -169,9 +160,6 @@ Comparison ComparePaired(const Side& base, const Side& cand, const CompareOption
     r.verdict = Decide(r.ratio, r.adjusted_p, options.alpha, out.ThresholdOf(r.metric), r.base.n,
                        r.candidate.n, options.min_processes);
   }
-  out.time_geomean = GeomeanOf(out.rows, Metric::kTime);
-  out.memory_geomean = GeomeanOf(out.rows, Metric::kPeakRss);
-  out.instruction_geomean = GeomeanOf(out.rows, Metric::kInstructions);
   return out;
 }
 
@@ -206,15 +194,12 @@ std::string MetricName(Metric metric) {
 }
 
 std::optional<double> Comparison::Geomean(Metric metric) const {
-  switch (metric) {
-    case Metric::kTime:
-      return time_geomean;
-    case Metric::kPeakRss:
-      return memory_geomean;
-    case Metric::kInstructions:
-      return instruction_geomean;
+  std::vector<double> ratios;
+  for (const auto& r : rows) {
+    if (r.metric == metric) ratios.push_back(r.ratio.estimate);
   }
-  return std::nullopt;
+  if (ratios.empty()) return std::nullopt;
+  return GeometricMean(ratios);
 }
 
 double Comparison::ThresholdOf(Metric metric) const {

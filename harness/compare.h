@@ -89,18 +89,15 @@ struct UncomparedJob {
 // Everything `benchctl compare` reports.
 struct Comparison {
   CompareOptions options;
-  std::vector<CompareRow> rows;               // Time rows, then peak-RSS, then instruction rows.
-  std::vector<JobKey> only_base;              // Present in the base only.
-  std::vector<JobKey> only_candidate;         // Present in the candidate only.
-  std::vector<UncomparedJob> uncompared;      // Failed, incomplete or without usable values.
-  std::optional<double> time_geomean;         // Geometric mean of the time ratio estimates.
-  std::optional<double> memory_geomean;       // Same for peak RSS.
-  std::optional<double> instruction_geomean;  // Same for instructions (when both sides counted).
+  std::vector<CompareRow> rows;           // Time rows, then peak-RSS, then instruction rows.
+  std::vector<JobKey> only_base;          // Present in the base only.
+  std::vector<JobKey> only_candidate;     // Present in the candidate only.
+  std::vector<UncomparedJob> uncompared;  // Failed, incomplete or without usable values.
   // Rows that could not be significant whatever the data: too few processes (or counts) per side
   // for Holm over this many tests. Each is at best "no change" or "inconclusive".
   std::size_t underpowered = 0;
 
-  // The geometric mean of `metric`'s ratio estimates, if any row has that metric.
+  // The geometric mean of `metric`'s ratio estimates (the summary row), if any row has it.
   std::optional<double> Geomean(Metric metric) const;
   // The noise threshold that applies to `metric`.
   double ThresholdOf(Metric metric) const;

@@ -35,10 +35,27 @@ std::string ShowVerdict(Verdict v) {
   return name;
 }
 
+// How a metric is shown: table title, unit in JSON, and how its values print.
+struct MetricView {
+  const char* title;
+  const char* unit;
+  std::string (*format)(double);
+};
+
+MetricView ViewOf(Metric metric) {
+  switch (metric) {
+    case Metric::kTime:
+      return {"time per operation", "ns", FormatNanoseconds};
+    case Metric::kPeakRss:
+      return {"peak RSS", "kB", FormatKilobytes};
+    case Metric::kInstructions:
+      return {"instructions per operation (callgrind)", "instructions", FormatCount};
+  }
+  return {"", "", FormatCount};
+}
+
 std::string Interval(const Summary& s, Metric metric) {
-  auto f = metric == Metric::kTime      ? FormatNanoseconds
-           : metric == Metric::kPeakRss ? FormatKilobytes
-                                        : FormatCount;
+  auto f = ViewOf(metric).format;
   return fmt::format("{} [{}, {}]", f(s.median), f(s.ci_low), f(s.ci_high));
 }
 
@@ -53,18 +70,6 @@ std::vector<Cells> MetricCells(const Comparison& c, Metric metric) {
                    ShowVerdict(r.verdict), r.verdict});
   }
   return out;
-}
-
-const char* Title(Metric metric) {
-  switch (metric) {
-    case Metric::kTime:
-      return "time per operation";
-    case Metric::kPeakRss:
-      return "peak RSS";
-    case Metric::kInstructions:
-      return "instructions per operation (callgrind)";
-  }
-  return "";
 }
 
 const char* Colour(Verdict v) {
@@ -89,7 +94,7 @@ std::string Header(const CompareReport& r) {
       "change = Hodges–Lehmann ratio of candidate to base on log values, with its 95% CI; "
       "p = two-sided Mann–Whitney over per-process values (Holm-adjusted)\n",
       r.base_source, r.candidate_source, o.threshold * 100, o.memory_threshold * 100,
-      r.comparison.instruction_geomean
+      r.comparison.Geomean(Metric::kInstructions)
           ? fmt::format(", instructions ±{:.1f}%", o.instruction_threshold * 100)
           : "",
       o.alpha, r.comparison.rows.size(), o.min_processes);
@@ -149,7 +154,7 @@ std::string RenderCompareTable(const CompareReport& report, bool color) {
   for (Metric metric : kMetrics) {
     std::vector<Cells> rows = MetricCells(c, metric);
     if (rows.empty()) continue;
-    Cells head{Title(metric),
+    Cells head{ViewOf(metric).title,
                "base median [95% CI]",
                "candidate median [95% CI]",
                "change [95% CI]",
@@ -201,7 +206,7 @@ std::string RenderCompareMarkdown(const CompareReport& report) {
     out += fmt::format(
         "\n### {}\n\n| benchmark | base median [95% CI] | candidate median [95% CI] | change "
         "[95% CI] | p (Holm) | verdict |\n|---|---|---|---|---|---|\n",
-        Title(metric));
+        ViewOf(metric).title);
     for (const auto& r : rows) {
       bool bold = r.kind == Verdict::kRegression || r.kind == Verdict::kImprovement;
       out += fmt::format("| `{}` | {} | {} | {} | {} | {}{}{} |\n", escape(r.name), r.base,
@@ -227,9 +232,7 @@ json CompareReportToJson(const CompareReport& report) {
   for (const auto& r : c.rows) {
     json j = key_json(r.key);
     j["metric"] = MetricName(r.metric);
-    j["unit"] = r.metric == Metric::kTime      ? "ns"
-                : r.metric == Metric::kPeakRss ? "kB"
-                                               : "instructions";
+    j["unit"] = ViewOf(r.metric).unit;
     j["base"] = SummaryToJson(r.base);
     j["candidate"] = SummaryToJson(r.candidate);
     j["median_ratio"] = r.median_ratio;
@@ -270,9 +273,9 @@ json CompareReportToJson(const CompareReport& report) {
             {"ratio_method", "hodges-lehmann-log"}}},
           {"rows", std::move(rows)},
           {"geomean",
-           {{"time", opt(c.time_geomean)},
-            {"peak_rss", opt(c.memory_geomean)},
-            {"instructions", opt(c.instruction_geomean)}}},
+           {{"time", opt(c.Geomean(Metric::kTime))},
+            {"peak_rss", opt(c.Geomean(Metric::kPeakRss))},
+            {"instructions", opt(c.Geomean(Metric::kInstructions))}}},
           {"uncompared", std::move(uncompared)},
           {"only_base", std::move(only_base)},
           {"only_candidate", std::move(only_cand)},

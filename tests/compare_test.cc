@@ -43,7 +43,7 @@ TEST(CompareTest, IdenticalRunsShowNoChange) {
     EXPECT_DOUBLE_EQ(r.median_ratio, 1.0);
   }
   EXPECT_FALSE(HasRegression(c));
-  EXPECT_DOUBLE_EQ(*c.time_geomean, 1.0);
+  EXPECT_DOUBLE_EQ(*c.Geomean(Metric::kTime), 1.0);
   EXPECT_TRUE(c.only_base.empty() && c.only_candidate.empty() && c.uncompared.empty());
 }
 
@@ -73,7 +73,7 @@ TEST(CompareTest, MemoryGetsItsOwnVerdict) {
   EXPECT_EQ(c.rows[0].verdict, Verdict::kNoChange);
   EXPECT_EQ(c.rows[1].metric, Metric::kPeakRss);
   EXPECT_EQ(c.rows[1].verdict, Verdict::kRegression);
-  EXPECT_NEAR(*c.memory_geomean, 2.0, 0.01);
+  EXPECT_NEAR(*c.Geomean(Metric::kPeakRss), 2.0, 0.01);
 }
 
 // Instruction counts of `n` callgrind runs: deterministic, so all equal.
@@ -99,7 +99,7 @@ TEST(CompareTest, InstructionCountsGetTheirOwnRowsAndThreshold) {
   EXPECT_EQ(MetricName(c.rows[2].metric), "instructions");
   EXPECT_EQ(c.rows[2].verdict, Verdict::kRegression);
   EXPECT_NEAR(c.rows[2].ratio.estimate, 1.1, 1e-9);
-  EXPECT_NEAR(*c.instruction_geomean, 1.1, 1e-9);
+  EXPECT_NEAR(*c.Geomean(Metric::kInstructions), 1.1, 1e-9);
   EXPECT_NE(c.rows[0].verdict, Verdict::kRegression);
   EXPECT_TRUE(HasRegression(c));
   // A 0.5% change is inside the 1% band; with --instruction-threshold 0.2% it is not.
@@ -111,7 +111,7 @@ TEST(CompareTest, InstructionCountsGetTheirOwnRowsAndThreshold) {
   // Without counts on either side there are no instruction rows.
   RunResult plain = MakeRun({MakeJob(Impl("rust-serde"), noisy)});
   EXPECT_EQ(CompareRuns(plain, plain).rows.size(), 2u);
-  EXPECT_FALSE(CompareRuns(plain, plain).instruction_geomean.has_value());
+  EXPECT_FALSE(CompareRuns(plain, plain).Geomean(Metric::kInstructions).has_value());
   // Counted on one side only: listed as not compared, not silently dropped.
   Comparison one_sided = CompareRuns(plain, cand);
   ASSERT_EQ(one_sided.uncompared.size(), 1u);

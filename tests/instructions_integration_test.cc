@@ -41,6 +41,8 @@ RunResult RunCounted(const std::vector<std::string>& extra, const std::string& n
 void ExpectCounted(const RunResult& run) {
   ASSERT_FALSE(run.jobs.empty());
   EXPECT_FALSE(run.config["instructions"].is_null());
+  EXPECT_TRUE(run.config["instructions"].value("valgrind_version", "").starts_with("valgrind-"))
+      << run.config["instructions"].dump();
   for (const auto& job : run.jobs) {
     SCOPED_TRACE(job.spec.id);
     EXPECT_EQ(job.status, "ok") << job.failure;
