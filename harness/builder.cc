@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "error.h"
+#include "file_lock.h"
 #include "placeholders.h"
 #include "result_file.h"
 #include "sha256.h"
@@ -97,11 +98,23 @@ std::string BuildKey(const Manifest& m, const Toolchain& t, const ToolchainProbe
   return Sha256Hex(material);
 }
 
+fs::path ArtifactFolder(const Manifest& m, const std::string& key, const Paths& paths) {
+  return paths.build / "artifacts" / m.suite / m.name / key.substr(0, 16);
+}
+
 BuildResult BuildWorkload(const Manifest& m, const Toolchain& t, const ToolchainProbe& probe,
                           const Paths& paths) {
+  // One build at a time per build folder: concurrent runs share the work
+  // folders and the cargo target folder, and must not install a binary that
+  // another run is executing or copy one that another run just rebuilt.
+  FileLock lock(paths.build / ".build.lock");
   BuildResult result;
+  if (!lock.held()) {
+    result.error = "interrupted while waiting for another benchctl's build";
+    return result;
+  }
   result.key = BuildKey(m, t, probe, paths);
-  fs::path store = paths.build / "artifacts" / m.suite / m.name / result.key.substr(0, 16);
+  fs::path store = ArtifactFolder(m, result.key, paths);
   fs::path binary = store / m.name;
   fs::path meta = store / "build.json";
   result.log_path = (store / "build.log").string();
@@ -157,7 +170,11 @@ BuildResult BuildWorkload(const Manifest& m, const Toolchain& t, const Toolchain
                                result.log_path, Tail(r.output, 20));
     return result;
   }
-  fs::copy_file(artifact, binary, fs::copy_options::overwrite_existing);
+  // Copy, then rename: a binary that is being executed is never rewritten in place.
+  fs::path incoming = binary;
+  incoming += ".incoming";
+  fs::copy_file(artifact, incoming, fs::copy_options::overwrite_existing);
+  fs::rename(incoming, binary);
   result.size_bytes = fs::file_size(binary);
   fs::path stripped = store / (m.name + ".stripped");
   SpawnSpec strip;

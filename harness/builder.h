@@ -32,6 +32,10 @@ struct BuildResult {
 std::string BuildKey(const Manifest& manifest, const Toolchain& toolchain,
                      const ToolchainProbe& probe, const Paths& paths);
 
+// Where the artifact of `manifest` with build key `key` is stored.
+std::filesystem::path ArtifactFolder(const Manifest& manifest, const std::string& key,
+                                     const Paths& paths);
+
 // Builds (or reuses) the workload. Never throws for a compile error: it is
 // reported in the result with its log so other languages still build.
 BuildResult BuildWorkload(const Manifest& manifest, const Toolchain& toolchain,

@@ -1,10 +1,12 @@
-// `benchctl run`: discover → build → plan → execute → record → show.
+// `benchctl run`: options → project → pre-flight checks → build → plan →
+// claim the result file → execute → present. Each stage is a function below.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <unistd.h>
 
 #include <chrono>
-#include <csignal>
 
+#include "cache_clean.h"
 #include "commands.h"
 #include "comparability.h"
 #include "compare.h"
@@ -14,16 +16,18 @@
 #include "executor.h"
 #include "interrupt.h"
 #include "memory_bandwidth.h"
-#include "noise_warnings.h"
 #include "progress.h"
 #include "project.h"
 #include "result_file.h"
 #include "revision_tree.h"
+#include "run_files.h"
 #include "run_plan.h"
+#include "run_scratch.h"
+#include "run_setup.h"
 #include "runner.h"
 #include "scheduler.h"
+#include "seed_option.h"
 #include "show.h"
-#include "subprocess.h"
 #include "suite.h"
 #include "system_info.h"
 
@@ -33,7 +37,26 @@ namespace {
 struct RunArgs {
   RunOptions options;
   std::string root, workloads, build_dir, against;
-  bool seed_given = false;
+  std::string seed_text, input_seed_text;  // Parsed exactly (ParseSeedOption).
+  bool processes_given = false;
+};
+
+// What the run works on, found and checked before anything slow.
+struct Project {
+  Paths paths;
+  std::map<std::string, Toolchain> toolchains;
+  std::vector<std::string> languages;
+  std::unique_ptr<Suite> suite;
+  std::vector<Manifest> manifests;
+  int processes = 0;
+};
+
+// The built workloads of this checkout and, for --against, of the base revision.
+struct Builds {
+  std::map<std::string, ToolchainProbe> probes;
+  std::vector<BuiltWorkload> candidate;
+  std::optional<RevisionTree> base;
+  std::vector<BuiltWorkload> base_built;
 };
 
 std::string Hostname() {
@@ -42,50 +65,42 @@ std::string Hostname() {
   return name[0] ? name : "host";
 }
 
-void ApplyQuick(RunOptions& o, bool processes_given) {
-  if (!o.quick) return;
-  if (!processes_given) o.processes = 2;
-  o.samples = 2;
-  o.warmup = 1;
-  o.min_sample_ms = 1;
+void ResolveOptions(RunArgs& args) {
+  RunOptions& o = args.options;
+  if (o.quick) {
+    if (!args.processes_given) o.processes = 2;
+    o.samples = 2;
+    o.warmup = 1;
+    o.min_sample_ms = 1;
+  }
+  o.seed =
+      args.seed_text.empty()
+          ? static_cast<std::uint64_t>(std::chrono::system_clock::now().time_since_epoch().count())
+          : ParseSeedOption("--seed", args.seed_text);
+  if (!args.input_seed_text.empty()) {
+    o.input_seed = ParseSeedOption("--input-seed", args.input_seed_text);
+  }
 }
 
-// The valgrind that `--instructions` runs, checked before anything is built.
-CallgrindSettings FindCallgrind(const RunOptions& o, const Paths& paths) {
-  CallgrindSettings s;
-  s.measurements = o.instructions;
-  if (o.quick) {  // Tests: a few iterations are enough to show the counts work.
-    s.target_ns = 5e6;
-    s.min_extra = 2;
+Project LoadProject(const RunArgs& args) {
+  const RunOptions& o = args.options;
+  Project p;
+  p.paths = FindPaths(args.root);
+  if (!args.workloads.empty()) p.paths.workloads = std::filesystem::absolute(args.workloads);
+  if (!args.build_dir.empty()) p.paths.build = std::filesystem::absolute(args.build_dir);
+  p.toolchains = LoadToolchains(p.paths.root / "toolchains");
+  for (const auto& [lang, t] : p.toolchains) p.languages.push_back(lang);
+  p.suite = MakeSuite(o.suite);
+  auto all = DiscoverWorkloads(p.paths, o.suite, p.languages, p.suite->Operations());
+  p.manifests =
+      FilterWorkloads(all, o.languages, o.impls, p.languages, o.operations, p.suite->Operations());
+  if (p.manifests.empty()) throw Error("no implementation matches the filters");
+  p.processes = o.processes > 0 ? o.processes : p.suite->DefaultProcesses();
+  if (!args.against.empty() && o.processes == 0) {
+    // A verdict needs more processes than a table: see kDefaultNoiseThreshold.
+    p.processes = std::max(p.processes, kAbDefaultProcesses);
   }
-  s.out_dir = paths.build / "callgrind";
-  if (o.instructions == 0) return s;
-  auto valgrind = FindExecutable("valgrind");
-  if (!valgrind) {
-    throw Error(
-        "--instructions needs valgrind (its callgrind tool counts the instructions), and it is "
-        "not on PATH: install it (apt-get install valgrind; scripts/setup.sh does) or drop "
-        "--instructions");
-  }
-  s.valgrind = valgrind->string();
-  std::filesystem::create_directories(s.out_dir);
-  return s;
-}
-
-// How the counts were taken; the version is the one system info read.
-nlohmann::json CallgrindJson(const CallgrindSettings& s, const SystemInfo& system) {
-  if (s.measurements == 0) return nullptr;
-  return {{"tool", "callgrind"},
-          {"valgrind", s.valgrind},
-          {"valgrind_version", system.valgrind_version},
-          {"measurements", s.measurements},
-          {"extra_target_ns", s.target_ns},
-          {"min_extra_iterations", s.min_extra},
-          {"go_env", "GODEBUG=asyncpreemptoff=1"},
-          {"method",
-           "inprocess: (Ir with 1 + E timed iterations - Ir with 1 timed iteration) / E, where "
-           "E = max(min_extra_iterations, ceil(extra_target_ns / median time per op)); process "
-           "mode: Ir of the whole process"}};
+  return p;
 }
 
 // The base revision's manifests for the implementations chosen in this checkout.
@@ -100,96 +115,39 @@ std::vector<Manifest> KeepMatching(const std::vector<Manifest>& base,
   return out;
 }
 
-nlohmann::json ConfigJson(const RunOptions& o, int processes, const Suite& suite,
-                          const std::vector<std::vector<std::size_t>>& order) {
-  return {{"suite", o.suite},
-          {"languages", o.languages},
-          {"impls", o.impls},
-          {"operations", o.operations},
-          {"shapes", o.shapes},
-          {"sizes", o.sizes},
-          {"inputs", o.inputs},
-          {"processes", processes},
-          {"samples", o.samples},
-          {"warmup", o.warmup},
-          {"min_sample_ms", o.min_sample_ms},
-          {"timeout_seconds", o.timeout_seconds},
-          {"seed", o.seed},
-          {"input_seed", o.input_seed},
-          {"quick", o.quick},
-          {"order", order},
-          {"suite_details", suite.Describe()}};
+// Builds both sides; false if an interrupt stopped the builds.
+bool BuildAll(const Project& p, const RunArgs& args, Builds& b) {
+  b.probes = ProbeLanguages(p.manifests, p.toolchains, p.paths);
+  b.candidate = BuildWorkloads(p.manifests, p.toolchains, b.probes, p.paths);
+  if (InterruptSignal() != 0) return false;
+  if (args.against.empty()) return true;
+  b.base = CheckoutRevision(p.paths, args.against);
+  fmt::print(stderr, "base   {} = {} in {}\n", b.base->rev, b.base->commit.substr(0, 12),
+             b.base->paths.root.string());
+  // The toolchains are this checkout's (one policy for both sides); the
+  // workloads are the revision's.
+  const std::string& suite = args.options.suite;
+  auto base_all = DiscoverWorkloads(b.base->paths, suite, p.languages, p.suite->Operations());
+  auto base_manifests = KeepMatching(base_all, p.manifests);
+  b.base_built =
+      BuildWorkloads(base_manifests, p.toolchains,
+                     ProbeLanguages(base_manifests, p.toolchains, p.paths), b.base->paths);
+  return InterruptSignal() == 0;
 }
 
-int Run(RunArgs& args, bool processes_given) {
-  RunOptions& o = args.options;
-  ApplyQuick(o, processes_given);
-  if (!args.seed_given) {
-    o.seed =
-        static_cast<std::uint64_t>(std::chrono::system_clock::now().time_since_epoch().count());
-  }
-  Paths paths = FindPaths(args.root);
-  if (!args.workloads.empty()) paths.workloads = std::filesystem::absolute(args.workloads);
-  if (!args.build_dir.empty()) paths.build = std::filesystem::absolute(args.build_dir);
-  InstallInterruptHandlers();
-
-  auto toolchains = LoadToolchains(paths.root / "toolchains");
-  std::vector<std::string> languages;
-  for (const auto& [lang, t] : toolchains) languages.push_back(lang);
-  std::unique_ptr<Suite> suite = MakeSuite(o.suite);
-  auto all = DiscoverWorkloads(paths, o.suite, languages, suite->Operations());
-  auto manifests =
-      FilterWorkloads(all, o.languages, o.impls, languages, o.operations, suite->Operations());
-  if (manifests.empty()) throw Error("no implementation matches the filters");
-  int processes = o.processes > 0 ? o.processes : suite->DefaultProcesses();
-  if (!args.against.empty() && o.processes == 0) {
-    // A verdict needs more processes than a table: see kDefaultNoiseThreshold.
-    processes = std::max(processes, kAbDefaultProcesses);
-  }
-
-  CpuPlan cpus = PlanCpus(o.cpus, AllowedCpus());  // Checked before any slow step.
-  CallgrindSettings callgrind = FindCallgrind(o, paths);
-  auto probes = ProbeLanguages(manifests, toolchains, paths);
-  auto built = BuildWorkloads(manifests, toolchains, probes, paths);
-  if (int sig = InterruptSignal(); sig != 0) {
-    fmt::print(stderr, "interrupted while building: nothing was run\n");
-    return 128 + sig;
-  }
-  std::optional<RevisionTree> base;
-  std::vector<BuiltWorkload> base_built;
-  if (!args.against.empty()) {
-    base = CheckoutRevision(paths, args.against);
-    fmt::print(stderr, "base   {} = {} in {}\n", base->rev, base->commit.substr(0, 12),
-               base->paths.root.string());
-    // The toolchains are this checkout's (one policy for both sides); the
-    // workloads are the revision's.
-    auto base_all = DiscoverWorkloads(base->paths, o.suite, languages, suite->Operations());
-    auto base_manifests = KeepMatching(base_all, manifests);
-    base_built = BuildWorkloads(base_manifests, toolchains,
-                                ProbeLanguages(base_manifests, toolchains, paths), base->paths);
-    if (int sig = InterruptSignal(); sig != 0) {
-      fmt::print(stderr, "interrupted while building: nothing was run\n");
-      return 128 + sig;
-    }
-  }
-  suite->Prepare(o, paths);
-
+// The run as it will be recorded, every job still "incomplete".
+// `order` receives the interleaved order of processes.
+RunResult PlanRun(const Project& p, const RunOptions& o, const Builds& b, const CpuPlan& cpus,
+                  const CallgrindSettings& callgrind, const std::string& run_id,
+                  std::vector<std::vector<std::size_t>>& order) {
   SystemInfo system = ReadSystemInfo();
   PinSelf(cpus.orchestrator);
-
   RunResult run;
+  run.run_id = run_id;
   run.started_utc = UtcTimestamp();
-  run.benchctl = DescribeBenchctl(paths.root);
-  run.environment = {{"system", system.ToJson()},
-                     {"child_cpus", cpus.children},
-                     {"orchestrator_cpus", cpus.orchestrator},
-                     {"orchestrator_shares_child_cpus", cpus.shared}};
-  nlohmann::json warnings = nlohmann::json::array();
-  for (const auto& w : NoiseWarnings(system)) {
-    warnings.push_back({{"condition", w.condition}, {"effect", w.effect}, {"fix", w.fix}});
-  }
-  run.environment["noise_warnings"] = warnings;
-  run.toolchains = ToolchainsJson(built, toolchains, probes);
+  run.benchctl = DescribeBenchctl(p.paths.root);
+  run.environment = EnvironmentJson(system, cpus);
+  run.toolchains = ToolchainsJson(b.candidate, p.toolchains, b.probes);
   auto add_jobs = [&](std::vector<JobSpec> specs, const std::string& label) {
     for (JobSpec& spec : specs) {
       AddChildEnvironment(spec, o, cpus);
@@ -198,8 +156,9 @@ int Run(RunArgs& args, bool processes_given) {
       run.jobs.push_back(JobResult{std::move(spec), {}, "incomplete", "", {}});
     }
   };
-  add_jobs(PlanJobs(*suite, built, o, paths), base ? "candidate" : "");
-  if (base) add_jobs(PlanJobs(*suite, base_built, o, base->paths), "base");
+  add_jobs(PlanJobs(*p.suite, b.candidate, o, p.paths), b.base ? "candidate" : "");
+  if (b.base) add_jobs(PlanJobs(*p.suite, b.base_built, o, b.base->paths), "base");
+  CheckUniqueJobIds(run.jobs);
   bool throughput = std::any_of(run.jobs.begin(), run.jobs.end(),
                                 [](const JobResult& j) { return j.spec.bytes_per_op > 0; });
   if (throughput && !o.quick) {
@@ -211,24 +170,33 @@ int Run(RunArgs& args, bool processes_given) {
         MeasureSequentialReadBandwidth(1024 * kMiB, 3);
     run.environment["estimated_cpu_hz"] = EstimateCpuFrequencyHz();
   }
-  auto order = InterleavedOrder(run.jobs.size(), processes, o.seed);
-  run.config = ConfigJson(o, processes, *suite, order);
-  if (base) {
-    run.config["against"] = {{"rev", base->rev}, {"commit", base->commit}};
-  }
+  order = InterleavedOrder(run.jobs.size(), p.processes, o.seed);
+  run.config = ConfigJson(o, p.processes, *p.suite, order);
+  if (b.base) run.config["against"] = {{"rev", b.base->rev}, {"commit", b.base->commit}};
   run.config["instructions"] = CallgrindJson(callgrind, system);
+  return run;
+}
 
-  std::filesystem::path out = o.out;
-  if (out.empty()) {
-    std::string stamp = run.started_utc;
-    std::erase(stamp, ':');
-    std::erase(stamp, '-');
-    out = paths.results / fmt::format("{}-{}-{}.json", stamp, o.suite, Hostname());
+// Creates the result file with the planned run; never replaces an existing file.
+std::filesystem::path ClaimResultFile(const RunResult& run, const RunOptions& o,
+                                      const Paths& paths) {
+  std::string text = RunResultToJson(run).dump(1);
+  if (!o.out.empty()) {
+    ClaimResultPath(o.out, text);
+    return o.out;
   }
-  if (out.has_parent_path()) std::filesystem::create_directories(out.parent_path());
-  fmt::print(stderr, "run    {} jobs × {} processes, seed {}, children on CPU {} → {}\n",
-             run.jobs.size(), processes, o.seed, fmt::join(cpus.children, ","), out.string());
+  std::string stamp = run.started_utc;
+  std::erase(stamp, ':');
+  std::erase(stamp, '-');
+  std::filesystem::create_directories(paths.results);
+  return ClaimDefaultResultPath(paths.results, fmt::format("{}-{}-{}", stamp, o.suite, Hostname()),
+                                text);
+}
 
+// Runs every process, saving after each; the progress display on stderr.
+void Execute(RunResult& run, const std::vector<std::vector<std::size_t>>& order,
+             const std::filesystem::path& out, const CpuPlan& cpus, const RunOptions& o,
+             const CallgrindSettings& callgrind) {
   ProgressDisplay progress(isatty(STDERR_FILENO) != 0);
   RunnerCallbacks callbacks;
   callbacks.save = [&out](const RunResult& r) {
@@ -241,19 +209,24 @@ int Run(RunArgs& args, bool processes_given) {
   ProcessExecutor executor(FindLauncher());
   RunnerSettings settings{cpus.children, o.timeout_seconds, 3, callgrind};
   ExecuteRun(run, order, executor, settings, callbacks);
-  run.finished_utc = UtcTimestamp();
-  callbacks.save(run);
   progress.Finish();
+}
 
+// Prints the tables (and the A/B verdicts) and chooses the exit status.
+int Present(const RunResult& run, const std::filesystem::path& out, const Builds& b) {
   fmt::print("{}", RenderRun(run, out.string()));
   fmt::print("\nresult file: {}\n", out.string());
   if (int sig = InterruptSignal(); sig != 0) return 128 + sig;
-  if (base) {
+  if (!run.stop_reason.empty()) {
+    fmt::print(stderr, "benchctl: error: the run stopped early: {}\n", run.stop_reason);
+    return kExitStopped;
+  }
+  if (b.base) {
     // The A/B verdicts, as `benchctl compare FILE` would print them.
     CompareReport report;
     report.comparison = CompareBuilds(run);
     report.warnings = CheckBuildsComparable(run);
-    report.base_source = fmt::format("{} at {}", base->rev, base->commit.substr(0, 12));
+    report.base_source = fmt::format("{} at {}", b.base->rev, b.base->commit.substr(0, 12));
     report.candidate_source = "this checkout";
     fmt::print("\n{}", RenderCompareTable(report, UseColor("auto", isatty(STDOUT_FILENO) != 0)));
     if (HasRegression(report.comparison)) return kExitFailures;
@@ -262,6 +235,44 @@ int Run(RunArgs& args, bool processes_given) {
     if (job.status != "ok") return kExitFailures;
   }
   return kExitOk;
+}
+
+int Run(RunArgs& args) {
+  ResolveOptions(args);
+  const RunOptions& o = args.options;
+  Project project = LoadProject(args);
+  InstallInterruptHandlers();
+  // Pre-flight: everything a user can get wrong is refused before any build.
+  CpuPlan cpus = PlanCpus(o.cpus, AllowedCpus());
+  if (!o.out.empty()) CheckResultPathUsable(o.out);
+  RemoveStaleScratch(project.paths.build);
+  std::string run_id = NewRunId();
+  RunScratch scratch(project.paths.build, run_id);
+  project.paths.scratch = scratch.path();
+  CallgrindSettings callgrind = FindCallgrind(o, scratch.path() / "callgrind");
+  project.suite->Prepare(o, project.paths);
+
+  Builds builds;
+  if (!BuildAll(project, args, builds)) {
+    fmt::print(stderr, "interrupted while building: nothing was run\n");
+    return 128 + InterruptSignal();
+  }
+  if (builds.base) builds.base->paths.scratch = scratch.path();
+  std::vector<std::filesystem::path> binaries;
+  for (const auto* side : {&builds.candidate, &builds.base_built}) {
+    for (const auto& b : *side) {
+      if (b.build.ok) binaries.emplace_back(b.build.binary);
+    }
+  }
+  RecordArtifactsInUse(scratch.path(), binaries);  // `clean` keeps them while we run.
+  std::vector<std::vector<std::size_t>> order;
+  RunResult run = PlanRun(project, o, builds, cpus, callgrind, run_id, order);
+  std::filesystem::path out = ClaimResultFile(run, o, project.paths);
+  fmt::print(stderr, "run    {} jobs × {} processes, seed {}, children on CPU {}, run {} → {}\n",
+             run.jobs.size(), project.processes, o.seed, fmt::join(cpus.children, ","), run_id,
+             out.string());
+  Execute(run, order, out, cpus, o, callgrind);
+  return Present(run, out, builds);
 }
 
 }  // namespace
@@ -288,15 +299,19 @@ void RegisterRun(CLI::App& app, int& exit_code) {
       ->check(CLI::Range(0.001, 100000.0));
   cmd->add_option("--timeout", o.timeout_seconds, "Seconds before a child is killed")
       ->check(CLI::Range(0.1, 86400.0));
-  cmd->add_option("--seed", o.seed, "Seed of the interleaved order (default: from the clock)");
-  cmd->add_option("--input-seed", o.input_seed, "Seed of generated inputs");
+  cmd->add_option("--seed", args->seed_text,
+                  "Seed of the interleaved order, 0 to 2^64-1 (default: from the clock)");
+  cmd->add_option("--input-seed", args->input_seed_text,
+                  "Seed of generated inputs, 0 to 2^64-1 (default 1)");
   cmd->add_flag("--quick", o.quick, "Few processes and short samples: for tests, not for numbers");
   cmd->add_option("--instructions", o.instructions,
                   "Also count instructions per operation under valgrind's callgrind, this many "
                   "times per job after the timed processes (a noise-free regression metric)")
       ->check(CLI::Range(0, 1000));
   cmd->add_option("--cpus", o.cpus, "CPUs for the children, e.g. 1 or 2-3 (default: the last)");
-  cmd->add_option("--out", o.out, "Result file (default results/<stamp>-<suite>-<host>.json)");
+  cmd->add_option("--out", o.out,
+                  "Result file; must not exist yet (default results/<stamp>-<suite>-<host>.json, "
+                  "with -2, -3, ... if taken)");
   cmd->add_option("--root", args->root, "The benchctl checkout (default: found from here)");
   cmd->add_option("--workloads", args->workloads, "Workloads folder (default <root>/workloads)");
   cmd->add_option("--build-dir", args->build_dir, "Build cache (default <root>/build/bench)");
@@ -304,8 +319,8 @@ void RegisterRun(CLI::App& app, int& exit_code) {
                   "A/B: also build the workloads at this git revision (in a separate worktree) "
                   "and run both interleaved");
   cmd->callback([args, processes, &exit_code]() {
-    args->seed_given = args->options.seed != 0;
-    exit_code = Run(*args, processes->count() > 0);
+    args->processes_given = processes->count() > 0;
+    exit_code = Run(*args);
   });
 }
 

@@ -9,6 +9,9 @@ namespace benchctl {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailures = 1;  // Some workload failed, or a regression was found.
 inline constexpr int kExitUsage = 2;     // Bad arguments or input files.
+// A run stopped early by its environment (the result file could not be written, a
+// fork failed): what finished is kept and the reason is recorded.
+inline constexpr int kExitStopped = 3;
 
 // Each Register* adds a subcommand whose callback stores its exit status in `exit_code`.
 void RegisterRun(CLI::App& app, int& exit_code);
@@ -19,5 +22,6 @@ void RegisterList(CLI::App& app, int& exit_code);
 void RegisterGen(CLI::App& app, int& exit_code);
 void RegisterCompare(CLI::App& app, int& exit_code);
 void RegisterExport(CLI::App& app, int& exit_code);
+void RegisterClean(CLI::App& app, int& exit_code);
 
 }  // namespace benchctl

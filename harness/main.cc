@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   benchctl::RegisterGen(app, exit_code);
   benchctl::RegisterCompare(app, exit_code);
   benchctl::RegisterExport(app, exit_code);
+  benchctl::RegisterClean(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -88,6 +88,7 @@ struct JobResult {
 
 // A whole run: what the result file holds.
 struct RunResult {
+  std::string run_id;          // Unique per run (NewRunId); "" in files from before it existed.
   nlohmann::json benchctl;     // version, git commit, dirty flag.
   nlohmann::json environment;  // System info, noise warnings, CPU sets.
   nlohmann::json toolchains;   // Per language: path, version, policy, flags.

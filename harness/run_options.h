@@ -14,6 +14,7 @@ struct Paths {
   std::filesystem::path workloads;  // Usually root/workloads.
   std::filesystem::path build;      // Build cache, generated inputs, outputs.
   std::filesystem::path results;    // Default folder for result files.
+  std::filesystem::path scratch;    // This run's own folder (RunScratch); empty outside a run.
 };
 
 // Everything that shapes a run; recorded in the result's `config`.

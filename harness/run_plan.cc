@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <set>
+
 #include "error.h"
 #include "interrupt.h"
 
@@ -49,6 +51,16 @@ std::vector<BuiltWorkload> BuildWorkloads(const std::vector<Manifest>& manifests
     out.push_back(std::move(b));
   }
   return out;
+}
+
+void CheckUniqueJobIds(const std::vector<JobResult>& jobs) {
+  std::set<std::string> seen;
+  for (const auto& job : jobs) {
+    if (!seen.insert(job.spec.id).second) {
+      throw Error(fmt::format("two jobs would both be named `{}`: give each input a distinct name",
+                              job.spec.id));
+    }
+  }
 }
 
 std::vector<JobSpec> PlanJobs(const Suite& suite, const std::vector<BuiltWorkload>& built,

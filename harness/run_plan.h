@@ -40,6 +40,10 @@ std::vector<BuiltWorkload> BuildWorkloads(const std::vector<Manifest>& manifests
 std::vector<JobSpec> PlanJobs(const Suite& suite, const std::vector<BuiltWorkload>& built,
                               const RunOptions& options, const Paths& paths);
 
+// Job ids must be unique (results/SCHEMA.md): a benchctl::Error names any
+// id that two jobs share.
+void CheckUniqueJobIds(const std::vector<JobResult>& jobs);
+
 // The protocol variables and CPU-count knobs every child gets (recorded).
 void AddChildEnvironment(JobSpec& job, const RunOptions& options, const CpuPlan& cpus);
 

@@ -1,34 +1,34 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include "byte_size.h"
-#include "error.h"
-#include "json_gen.h"
-#include "json_reference.h"
-#include "result_file.h"
-#include "sha256.h"
+#include "json_inputs.h"
 #include "suites.h"
+#include "system_info.h"
 
 namespace benchctl {
 namespace {
 
-// One document every implementation parses, with its reference values.
-struct PreparedInput {
-  InputInfo info;
-  nlohmann::json dom_stats;    // Reference for parse-dom and serialize.
-  nlohmann::json typed_stats;  // Reference for parse-typed (generated shapes only).
-  std::string problem;         // Non-empty: the input cannot be used (named file, offset).
-};
+std::vector<JsonShape> DistinctShapes(const std::vector<std::string>& names) {
+  std::vector<JsonShape> out;
+  for (const auto& name : names) {
+    JsonShape shape = ParseJsonShape(name);
+    if (std::find(out.begin(), out.end(), shape) == out.end()) out.push_back(shape);
+  }
+  return out;
+}
 
-std::string ReadFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(fmt::format("{}: cannot be read (does it exist?)", path.string()));
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
+// 64KB and 64000 are one size: one job, not two with the same id.
+std::vector<std::uint64_t> DistinctSizes(const std::vector<std::string>& texts) {
+  std::vector<std::uint64_t> out;
+  auto available = ReadMemAvailableBytes();
+  for (const auto& text : texts) {
+    std::uint64_t bytes = ParseByteSize(text);
+    CheckGeneratedSize(text, bytes, available);
+    if (std::find(out.begin(), out.end(), bytes) == out.end()) out.push_back(bytes);
+  }
+  return out;
 }
 
 class JsonSuite : public Suite {
@@ -39,7 +39,6 @@ class JsonSuite : public Suite {
   int DefaultProcesses() const override { return 10; }
 
   void Prepare(const RunOptions& options, const Paths& paths) override {
-    std::filesystem::create_directories(paths.build / "inputs");
     std::vector<std::string> shapes = options.shapes;
     std::vector<std::string> sizes = options.sizes;
     if (shapes.empty() && !options.inputs.empty() && options.sizes.empty()) {
@@ -48,14 +47,23 @@ class JsonSuite : public Suite {
       if (shapes.empty()) shapes = {"twitter", "citm", "canada"};
       if (sizes.empty()) sizes = {options.quick ? "64KB" : "1MB"};
     }
-    for (const auto& shape_name : shapes) {
-      JsonShape shape = ParseJsonShape(shape_name);
-      for (const auto& size_text : sizes) {
-        std::uint64_t bytes = ParseByteSize(size_text);
-        PrepareGenerated(shape, bytes, options.input_seed, paths);
+    // Every option and file is checked before any document is generated.
+    std::vector<JsonShape> shape_list = DistinctShapes(shapes);
+    std::vector<std::uint64_t> byte_list = DistinctSizes(sizes);
+    std::vector<std::filesystem::path> files(options.inputs.begin(), options.inputs.end());
+    std::vector<std::string> names = DistinctInputNames(files);
+    std::vector<JsonInput> user;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      user.push_back(ReadUserInput(std::filesystem::absolute(files[i]), names[i]));
+    }
+    std::filesystem::create_directories(paths.scratch / "inputs");
+    for (JsonShape shape : shape_list) {
+      for (std::uint64_t bytes : byte_list) {
+        inputs_.push_back(
+            GenerateInput(shape, bytes, options.input_seed, paths.scratch / "inputs"));
       }
     }
-    for (const auto& file : options.inputs) PrepareUser(file);
+    std::move(user.begin(), user.end(), std::back_inserter(inputs_));
   }
 
   std::vector<JobSpec> PlanJobs(const Manifest& m, const std::string& binary,
@@ -76,7 +84,6 @@ class JsonSuite : public Suite {
         job.env["BENCHCTL_PARAM_OP"] = op;
         job.env["BENCHCTL_PARAM_INPUT"] = input.info.path;
         job.env["BENCHCTL_PARAM_SHAPE"] = input.info.shape;
-        job.setup_failure = input.problem;
         if (op == "parse-typed") {
           job.expected = input.typed_stats;
         } else {
@@ -85,8 +92,9 @@ class JsonSuite : public Suite {
         if (op == "serialize") {
           std::string file = job.id;
           std::replace(file.begin(), file.end(), '/', '_');
-          job.output_path = (paths.build / "outputs" / (file + ".json")).string();
-          std::filesystem::create_directories(paths.build / "outputs");
+          // The run's own folder: a concurrent run must not overwrite it.
+          job.output_path = (paths.scratch / "outputs" / (file + ".json")).string();
+          std::filesystem::create_directories(paths.scratch / "outputs");
           job.env["BENCHCTL_PARAM_OUTPUT"] = job.output_path;
           job.verify = VerifyKind::kSerializedFile;
         }
@@ -102,56 +110,13 @@ class JsonSuite : public Suite {
       nlohmann::json j = {{"name", in.info.name},     {"shape", in.info.shape},
                           {"seed", in.info.seed},     {"bytes", in.info.bytes},
                           {"sha256", in.info.sha256}, {"path", in.info.path}};
-      if (!in.problem.empty()) j["problem"] = in.problem;
       inputs.push_back(std::move(j));
     }
     return {{"inputs", inputs}};
   }
 
  private:
-  void PrepareGenerated(JsonShape shape, std::uint64_t bytes, std::uint64_t seed,
-                        const Paths& paths) {
-    PreparedInput in;
-    in.info.shape = std::string(JsonShapeName(shape));
-    in.info.name = fmt::format("{}-{}", in.info.shape, FormatByteSize(bytes));
-    in.info.seed = seed;
-    auto path = paths.build / "inputs" / fmt::format("{}-s{}.json", in.info.name, seed);
-    // Regenerated every run: generation is fast, and a cached file could be stale.
-    std::string text = GenerateJson(shape, bytes, seed);
-    WriteFileAtomically(path, text);
-    Finish(in, path, text);
-  }
-
-  void PrepareUser(const std::string& file) {
-    PreparedInput in;
-    in.info.shape = "user";
-    in.info.name = std::filesystem::path(file).filename().string();
-    std::filesystem::path path = std::filesystem::absolute(file);
-    try {
-      std::string text = ReadFile(path);
-      Finish(in, path, text);
-    } catch (const Error& e) {
-      in.info.path = path.string();
-      in.problem = e.what();
-      inputs_.push_back(std::move(in));
-    }
-  }
-
-  void Finish(PreparedInput& in, const std::filesystem::path& path, const std::string& text) {
-    in.info.path = path.string();
-    in.info.bytes = text.size();
-    in.info.sha256 = Sha256Hex(text);
-    try {
-      JsonStats stats = ComputeJsonStats(text, path.string());
-      in.dom_stats = stats.ToDomJson();
-      in.typed_stats = stats.ToTypedJson();
-    } catch (const Error& e) {
-      in.problem = e.what();
-    }
-    inputs_.push_back(std::move(in));
-  }
-
-  std::vector<PreparedInput> inputs_;
+  std::vector<JsonInput> inputs_;
 };
 
 }  // namespace

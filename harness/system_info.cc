@@ -268,12 +268,20 @@ std::optional<std::string> ParseOsRelease(std::string_view os_release) {
   return out;
 }
 
-std::optional<std::uint64_t> ParseMemTotalBytes(std::string_view meminfo) {
-  auto value = Trim(LineAfter(meminfo, "MemTotal:").value_or(""));
+std::optional<std::uint64_t> ParseMeminfoBytes(std::string_view meminfo, std::string_view field) {
+  auto value = Trim(LineAfter(meminfo, std::string(field) + ":").value_or(""));
   if (value.ends_with(" kB")) value.remove_suffix(3);
   std::uint64_t kib = 0;
   if (!ParseNumber(Trim(value), kib)) return std::nullopt;
   return kib * 1024;
+}
+
+std::optional<std::uint64_t> ParseMemTotalBytes(std::string_view meminfo) {
+  return ParseMeminfoBytes(meminfo, "MemTotal");
+}
+
+std::optional<std::uint64_t> ReadMemAvailableBytes() {
+  return ParseMeminfoBytes(ReadFile("/proc/meminfo").value_or(""), "MemAvailable");
 }
 
 std::optional<std::string> ParseBracketedChoice(std::string_view text) {

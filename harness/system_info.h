@@ -78,6 +78,12 @@ std::optional<std::string> ParseOsRelease(std::string_view os_release);
 // MemTotal from /proc/meminfo text, in bytes.
 std::optional<std::uint64_t> ParseMemTotalBytes(std::string_view meminfo);
 
+// A "Field:   123 kB" line of /proc/meminfo text, in bytes.
+std::optional<std::uint64_t> ParseMeminfoBytes(std::string_view meminfo, std::string_view field);
+
+// MemAvailable now (what can be allocated without swapping), or nullopt.
+std::optional<std::uint64_t> ReadMemAvailableBytes();
+
 // The selected value of a sysfs choice file: "always [madvise] never" -> "madvise".
 std::optional<std::string> ParseBracketedChoice(std::string_view text);
 

@@ -22,6 +22,7 @@ namespace fs = std::filesystem;
 // Builds every json implementation (cached) and returns impl → binary.
 std::map<std::string, std::string> JsonBinaries() {
   fs::path out = fs::temp_directory_path() / "benchctl-it-invalid-build.json";
+  fs::remove(out);  // benchctl never replaces a result file.
   SpawnSpec spec;
   spec.argv = {BENCHCTL_BINARY, "run",  "--quick",   "--root",  BENCHCTL_SOURCE_DIR,
                "--suite",       "json", "--shape",   "twitter", "--size",

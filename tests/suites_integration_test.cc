@@ -85,33 +85,41 @@ TEST(SuitesIntegration, JsonVerifiesEveryImplementationOperationAndShape) {
   EXPECT_EQ(shapes, (std::set<std::string>{"twitter", "citm", "canada"}));
 }
 
-TEST(SuitesIntegration, JsonUserInputsRunAndABadOneIsNamed) {
+TEST(SuitesIntegration, JsonUserInputsRun) {
   fs::path good = fs::temp_directory_path() / "benchctl-it-user.json";
   { std::ofstream(good) << R"({"name":"caf\u00e9","values":[1,2.5,-3e-7,true,false,null]})"; }
-  fs::path bad = fs::path(BENCHCTL_TEST_DATA) / "invalid_json" / "truncated.json";
   fs::path out = fs::temp_directory_path() / "benchctl-it-user-out.json";
+  fs::remove(out);
+  SpawnSpec spec;
+  spec.argv = {BENCHCTL_BINARY, "run",   "--quick",   "--root",      BENCHCTL_SOURCE_DIR,
+               "--suite",       "json",  "--input",   good.string(), "--lang",
+               "cpp",           "--out", out.string()};
+  CommandResult r = RunCommand(spec, std::chrono::minutes(20));
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  RunResult run = LoadRunResult(out);
+  EXPECT_FALSE(run.jobs.empty());
+  for (const auto& job : run.jobs) {
+    EXPECT_NE(job.spec.operation, "parse-typed");  // Typed needs a known schema.
+    EXPECT_EQ(job.spec.input->name, "benchctl-it-user.json");
+    EXPECT_EQ(job.status, "ok") << job.failure;
+  }
+}
+
+TEST(SuitesIntegration, ABadUserInputStopsTheRunBeforeAnythingIsBuilt) {
+  fs::path good = fs::temp_directory_path() / "benchctl-it-user.json";
+  { std::ofstream(good) << R"({"a":1})"; }
+  fs::path bad = fs::path(BENCHCTL_TEST_DATA) / "invalid_json" / "truncated.json";
+  fs::path out = fs::temp_directory_path() / "benchctl-it-user-bad.json";
+  fs::remove(out);
   SpawnSpec spec;
   spec.argv = {BENCHCTL_BINARY, "run",    "--quick", "--root",      BENCHCTL_SOURCE_DIR,
                "--suite",       "json",   "--input", good.string(), "--input",
                bad.string(),    "--lang", "cpp",     "--out",       out.string()};
-  CommandResult r = RunCommand(spec, std::chrono::minutes(20));
-  EXPECT_EQ(r.exit_code, 1) << r.output;  // The bad input fails its jobs.
-  RunResult run = LoadRunResult(out);
-  int ok = 0, failed = 0;
-  for (const auto& job : run.jobs) {
-    EXPECT_NE(job.spec.operation, "parse-typed");  // Typed needs a known schema.
-    if (job.spec.input->name == "benchctl-it-user.json") {
-      EXPECT_EQ(job.status, "ok") << job.failure;
-      ++ok;
-    } else {
-      EXPECT_EQ(job.status, "failed");
-      EXPECT_NE(job.failure.find("truncated.json"), std::string::npos) << job.failure;
-      EXPECT_NE(job.failure.find("byte"), std::string::npos) << job.failure;
-      ++failed;
-    }
-  }
-  EXPECT_GT(ok, 0);
-  EXPECT_GT(failed, 0);
+  CommandResult r = RunCommand(spec, std::chrono::minutes(5));
+  EXPECT_EQ(r.exit_code, 2) << r.output;  // A bad input file, as the README says.
+  EXPECT_NE(r.output.find("truncated.json: invalid JSON at byte"), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find("build  "), std::string::npos) << r.output;
+  EXPECT_FALSE(fs::exists(out));
 }
 
 }  // namespace

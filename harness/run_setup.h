@@ -1,0 +1,30 @@
+// The blocks a run records before it executes: how instructions are counted,
+// the environment (system, CPU sets, noise warnings) and the config.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <vector>
+
+#include "cpu_sets.h"
+#include "instruction_counts.h"
+#include "run_options.h"
+#include "suite.h"
+#include "system_info.h"
+
+namespace benchctl {
+
+// The valgrind that `--instructions` runs, checked before anything is built
+// (benchctl::Error if it is asked for and missing). Counts go to `out_dir`.
+CallgrindSettings FindCallgrind(const RunOptions& options, const std::filesystem::path& out_dir);
+
+// How the counts were taken (null when off); the version is the one system info read.
+nlohmann::json CallgrindJson(const CallgrindSettings& settings, const SystemInfo& system);
+
+// The "environment" block: system info, CPU sets and noise warnings.
+nlohmann::json EnvironmentJson(const SystemInfo& system, const CpuPlan& cpus);
+
+// The "config" block: every option that shapes the numbers, and the order.
+nlohmann::json ConfigJson(const RunOptions& options, int processes, const Suite& suite,
+                          const std::vector<std::vector<std::size_t>>& order);
+
+}  // namespace benchctl
