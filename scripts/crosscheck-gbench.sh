@@ -10,6 +10,7 @@ cpu=$(($(nproc) - 1))
 ninja -C build benchctl json_simdjson_gbench >/dev/null
 input=build/bench/crosscheck-twitter-$size.json
 build/benchctl gen json --shape twitter --size "$size" --seed 1 --out "$input"
+rm -f build/bench/crosscheck.json  # benchctl never replaces a result file.
 build/benchctl run --suite json --impl cpp-simdjson --op parse-dom --shape twitter \
   --size "$size" --processes 10 --out build/bench/crosscheck.json >/dev/null
 BENCHCTL_CROSSCHECK_INPUT=$input taskset -c "$cpu" build/json_simdjson_gbench \
