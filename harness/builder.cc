@@ -89,9 +89,8 @@ std::string BuildKey(const Manifest& m, const Toolchain& t, const ToolchainProbe
   HashTree(m.dir, paths.workloads, material);
   HashTree(paths.workloads / "lib" / m.language, paths.workloads, material);
   HashTree(paths.workloads / m.suite / "shared" / m.language, paths.workloads, material);
-  for (const char* f : {"Cargo.toml", "Cargo.lock", "go.mod", "go.sum"}) {
-    HashFile(paths.workloads / f, paths.workloads, material);
-  }
+  // Only this language's lock files: a go.sum change must not rebuild Zig.
+  for (const auto& f : t.lock_files) HashFile(paths.workloads / f, paths.workloads, material);
   HashFile(t.file, t.file.parent_path(), material);
   material += probe.version + '\0';
   for (const auto& [k, v] : m.build) material += k + '=' + v.dump() + '\0';

@@ -27,7 +27,8 @@ struct BuildResult {
 };
 
 // The cache key: hashes the workload folder, the language's protocol library,
-// the suite's shared code for the language, lock files, the toolchain file,
+// the suite's shared code for the language, the language's lock files (toolchain
+// `lock_files`), the toolchain file,
 // the exact toolchain version and the manifest's build parameters.
 std::string BuildKey(const Manifest& manifest, const Toolchain& toolchain,
                      const ToolchainProbe& probe, const Paths& paths);

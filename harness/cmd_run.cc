@@ -150,7 +150,7 @@ RunResult PlanRun(const Project& p, const RunOptions& o, const Builds& b, const 
   run.toolchains = ToolchainsJson(b.candidate, p.toolchains, b.probes);
   auto add_jobs = [&](std::vector<JobSpec> specs, const std::string& label) {
     for (JobSpec& spec : specs) {
-      AddChildEnvironment(spec, o, cpus);
+      AddChildEnvironment(spec, o, cpus, p.toolchains.at(spec.language));
       spec.build_label = label;
       if (!label.empty()) spec.id += "@" + label;
       run.jobs.push_back(JobResult{std::move(spec), {}, "incomplete", "", {}});
@@ -250,6 +250,7 @@ int Run(RunArgs& args) {
   RunScratch scratch(project.paths.build, run_id);
   project.paths.scratch = scratch.path();
   CallgrindSettings callgrind = FindCallgrind(o, scratch.path() / "callgrind");
+  for (const auto& [lang, t] : project.toolchains) callgrind.language_env[lang] = t.callgrind_env;
   project.suite->Prepare(o, project.paths);
 
   Builds builds;

@@ -92,9 +92,11 @@ RunRequest CallgrindRequest(const RunRequest& base, const JobSpec& job,
     request.env["BENCHCTL_ITERATIONS"] = "1";
     request.env["BENCHCTL_SAMPLES"] = std::to_string(timed_iterations);
   }
-  if (job.language == "go") {
-    std::string& godebug = request.env["GODEBUG"];
-    godebug += godebug.empty() ? "asyncpreemptoff=1" : ",asyncpreemptoff=1";
+  if (auto it = settings.language_env.find(job.language); it != settings.language_env.end()) {
+    for (const auto& [name, value] : it->second) {
+      std::string& current = request.env[name];
+      current += current.empty() ? value : "," + value;
+    }
   }
   return request;
 }

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,6 +26,8 @@ struct CallgrindSettings {
   double target_ns = 50e6;        // Native time the long run's extra iterations should take.
   std::int64_t min_extra = 10;    // Fewest extra iterations.
   std::filesystem::path out_dir;  // Where callgrind writes its output files.
+  // Per language, what its children need under callgrind (toolchain `callgrind_env`).
+  std::map<std::string, std::map<std::string, std::string>> language_env;
 };
 
 // Extra timed iterations for a job whose timed processes took `ns_per_op` (median): enough
@@ -37,8 +40,9 @@ std::int64_t ExtraIterations(double ns_per_op, const CallgrindSettings& settings
 std::optional<std::uint64_t> ParseCallgrindTotal(std::string_view text);
 
 // The request that runs `base` under callgrind, writing to `out_file`. Inprocess workloads run
-// `timed_iterations` timed iterations (one per sample, no warm-up); Go children get
-// GODEBUG=asyncpreemptoff=1, since callgrind aborts on the preemption signal.
+// `timed_iterations` timed iterations (one per sample, no warm-up); the language's
+// settings.language_env is added (Go: GODEBUG=asyncpreemptoff=1, since callgrind aborts on
+// the preemption signal).
 RunRequest CallgrindRequest(const RunRequest& base, const JobSpec& job,
                             const CallgrindSettings& settings, const std::string& out_file,
                             std::int64_t timed_iterations);

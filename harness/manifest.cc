@@ -46,7 +46,20 @@ Manifest LoadManifest(const std::filesystem::path& dir, const std::string& suite
   }
   nlohmann::json build = o.Raw("build");
   if (!build.is_object()) o.Fail("build", "must be an object");
-  for (const auto& [k, v] : build.items()) m.build[k] = v;
+  // Recipe parameters are strings or lists of strings; `env` is an object of
+  // strings. Checked here so a wrong type is named with its file and key.
+  for (const auto& [k, v] : build.items()) {
+    bool ok = v.is_string() || (v.is_array() && std::all_of(v.begin(), v.end(), [](const auto& e) {
+                                  return e.is_string();
+                                }));
+    if (k == "env") {
+      ok = v.is_object() &&
+           std::all_of(v.begin(), v.end(), [](const auto& e) { return e.is_string(); });
+      if (!ok) o.Fail("build.env", "must be an object whose values are strings");
+    }
+    if (!ok) o.Fail("build." + k, "must be a string or a list of strings");
+    m.build[k] = v;
+  }
   m.validation = o.OptionalString("validation", "full");
   if (m.validation != "full" && m.validation != "reduced") {
     o.Fail("validation", "is \"" + m.validation + "\"; allowed values: full, reduced");

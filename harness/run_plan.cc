@@ -76,12 +76,12 @@ std::vector<JobSpec> PlanJobs(const Suite& suite, const std::vector<BuiltWorkloa
   return jobs;
 }
 
-void AddChildEnvironment(JobSpec& job, const RunOptions& options, const CpuPlan& cpus) {
-  std::string n = std::to_string(cpus.children.size());
+void AddChildEnvironment(JobSpec& job, const RunOptions& options, const CpuPlan& cpus,
+                         const Toolchain& toolchain) {
   // Runtimes that size themselves by the machine's CPU count must match the pin.
-  job.env["GOMAXPROCS"] = n;
-  job.env["RAYON_NUM_THREADS"] = n;
-  job.env["OMP_NUM_THREADS"] = n;
+  for (const auto& name : toolchain.cpu_count_env) {
+    job.env[name] = std::to_string(cpus.children.size());
+  }
   if (job.mode != "inprocess") return;
   job.env["BENCHCTL_PROTOCOL"] = "1";
   job.env["BENCHCTL_FD"] = "3";

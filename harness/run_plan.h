@@ -44,8 +44,10 @@ std::vector<JobSpec> PlanJobs(const Suite& suite, const std::vector<BuiltWorkloa
 // id that two jobs share.
 void CheckUniqueJobIds(const std::vector<JobResult>& jobs);
 
-// The protocol variables and CPU-count knobs every child gets (recorded).
-void AddChildEnvironment(JobSpec& job, const RunOptions& options, const CpuPlan& cpus);
+// The protocol variables and the language's CPU-count variables (toolchain
+// `cpu_count_env`) every child gets (recorded).
+void AddChildEnvironment(JobSpec& job, const RunOptions& options, const CpuPlan& cpus,
+                         const Toolchain& toolchain);
 
 // The "toolchains" block: per used language, path, exact version and policy.
 nlohmann::json ToolchainsJson(const std::vector<BuiltWorkload>& built,

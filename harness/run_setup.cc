@@ -35,7 +35,7 @@ nlohmann::json CallgrindJson(const CallgrindSettings& s, const SystemInfo& syste
           {"measurements", s.measurements},
           {"extra_target_ns", s.target_ns},
           {"min_extra_iterations", s.min_extra},
-          {"go_env", "GODEBUG=asyncpreemptoff=1"},
+          {"language_env", s.language_env},
           {"method",
            "inprocess: (Ir with 1 + E timed iterations - Ir with 1 timed iteration) / E, where "
            "E = max(min_extra_iterations, ceil(extra_target_ns / median time per op)); process "

@@ -34,6 +34,9 @@ Toolchain LoadToolchain(const std::filesystem::path& file) {
   if (t.build_argv.empty()) o.Fail("build_argv", "must not be empty");
   t.build_cwd = o.String("build_cwd");
   t.artifact = o.String("artifact");
+  t.cpu_count_env = o.StringList("cpu_count_env", /*required=*/false);
+  t.callgrind_env = o.StringMap("callgrind_env");
+  t.lock_files = o.StringList("lock_files", /*required=*/false);
   o.RejectUnknownKeys();
   return t;
 }

@@ -23,6 +23,12 @@ struct Toolchain {
   std::vector<std::string> build_argv;
   std::string build_cwd;
   std::string artifact;
+  // Language rules, as data rather than `if (language == ...)` in the harness:
+  std::vector<std::string> cpu_count_env;  // Variables set to the child's CPU count (GOMAXPROCS).
+  // Variables a child needs under callgrind; appended with ',' to a value the job already
+  // sets (GODEBUG-style lists).
+  std::map<std::string, std::string> callgrind_env;
+  std::vector<std::string> lock_files;  // Under workloads/: part of this language's build keys.
 };
 
 // What was found of a toolchain on this machine.

@@ -84,6 +84,7 @@ CallgrindSettings Settings(const testing::TempDir& dir) {
   s.target_ns = 1000;
   s.min_extra = 10;
   s.out_dir = dir.path();
+  s.language_env["go"] = {{"GODEBUG", "asyncpreemptoff=1"}};  // As toolchains/go.json says.
   return s;
 }
 

@@ -69,6 +69,15 @@ TEST(ManifestTest, UnknownLanguageListsTheLanguages) {
                                                       "`language`", "cobol", "cpp, go, rust, zig"});
 }
 
+TEST(ManifestTest, WrongTypesInBuildAreNamedWithFileAndKey) {
+  testing::ExpectMentions(
+      LoadError("build-env-not-strings"),
+      {"build-env-not-strings/cpp-x/workload.json", "`build.env`", "values are strings"});
+  testing::ExpectMentions(LoadError("build-param-number"),
+                          {"build-param-number/cpp-x/workload.json", "`build.optimize`",
+                           "a string or a list of strings"});
+}
+
 TEST(ManifestTest, MissingKeyIsNamed) {
   testing::ExpectMentions(LoadError("missing-key"),
                           {"missing-key/cpp-x/workload.json", "`mode`", "missing"});

@@ -45,6 +45,27 @@ TEST(ToolchainTest, LoadsEveryField) {
 TEST(ToolchainTest, TheRepositoryToolchainsLoad) {
   auto all = LoadToolchains(testing::SourceDir() / "toolchains");
   for (const char* lang : {"cpp", "go", "rust", "zig"}) EXPECT_TRUE(all.contains(lang)) << lang;
+  // The language rules live here, not in the harness.
+  EXPECT_EQ(all.at("go").cpu_count_env, std::vector<std::string>{"GOMAXPROCS"});
+  EXPECT_EQ(all.at("go").callgrind_env.at("GODEBUG"), "asyncpreemptoff=1");
+  EXPECT_EQ(all.at("go").lock_files, (std::vector<std::string>{"go.mod", "go.sum"}));
+  EXPECT_EQ(all.at("rust").lock_files, (std::vector<std::string>{"Cargo.toml", "Cargo.lock"}));
+  EXPECT_TRUE(all.at("zig").lock_files.empty());
+  EXPECT_TRUE(all.at("cpp").callgrind_env.empty());
+}
+
+TEST(ToolchainTest, LanguageRulesOfTheWrongTypeAreNamed) {
+  testing::TempDir tmp;
+  nlohmann::json j = nlohmann::json::parse(testing::ReadText(Fixture("valid")));
+  j["callgrind_env"] = {{"GODEBUG", 1}};
+  testing::WriteText(tmp / "cpp.json", j.dump());
+  std::string error;
+  try {
+    LoadToolchain(tmp / "cpp.json");
+  } catch (const Error& e) {
+    error = e.what();
+  }
+  testing::ExpectMentions(error, {"cpp.json", "callgrind_env.GODEBUG", "must be a string"});
 }
 
 TEST(ToolchainTest, UnknownKeyListsTheAllowedKeys) {
