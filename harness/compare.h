@@ -1,6 +1,7 @@
 // Regression comparison of two runs, or of the base and candidate builds of one A/B run
-// (GUIDE.md §4 "Regressions"): pairs jobs, then per metric a rank test over per-process
-// values, Holm's correction across every test, a ratio interval and a verdict. Pure: no I/O.
+// (README.md, "Catching regressions in CI"): pairs jobs, then per metric a rank test over
+// per-process values, Holm's correction across every test, a ratio interval and a verdict. Pure: no
+// I/O.
 #pragma once
 
 #include <compare>

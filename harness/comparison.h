@@ -1,5 +1,5 @@
-// Two-sample statistics for regression verdicts (GUIDE.md §4): a rank test, a multiple-
-// comparison correction, and an effect-size interval that must clear a noise threshold, as
+// Two-sample statistics for regression verdicts: a rank test, a multiple-comparison
+// correction, and an effect-size interval that must clear a noise threshold, as
 // benchstat and criterion do. Pure functions, no I/O.
 #pragma once
 

@@ -1,4 +1,4 @@
-// Error handling at the three levels of GUIDE.md §6.
+// Error handling at three levels (docs/ARCHITECTURE.md, "Three kinds of error").
 #pragma once
 
 #include <cstdio>

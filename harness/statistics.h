@@ -1,5 +1,5 @@
-// One-sample summary statistics (GUIDE.md §4): median with a distribution-free confidence
-// interval, MAD, min/max, and flagged (never removed) outliers. Pure functions, no I/O.
+// One-sample summary statistics over per-process values: median with a distribution-free
+// confidence interval, MAD, min/max, and flagged (never removed) outliers. Pure functions, no I/O.
 #pragma once
 
 #include <cstddef>

@@ -1,5 +1,5 @@
-// The machine a run happened on, recorded with every result (GUIDE.md §4 "Record the
-// environment"; Google Benchmark's `context` block, pyperf's metadata).
+// The machine a run happened on, recorded with every result so a number comes with its
+// environment (as Google Benchmark's `context` block and pyperf's metadata do).
 #pragma once
 
 #include <array>

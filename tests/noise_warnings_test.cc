@@ -7,7 +7,7 @@
 namespace benchctl {
 namespace {
 
-// A bare-metal machine tuned as GUIDE.md §4 asks: no rule should fire.
+// A bare-metal machine tuned as the noise warnings ask: no rule should fire.
 SystemInfo QuietMachine() {
   SystemInfo info;
   info.cpu_model = "Test CPU";
