@@ -245,11 +245,13 @@ int Run(RunArgs& args) {
   // Pre-flight: everything a user can get wrong is refused before any build.
   CpuPlan cpus = PlanCpus(o.cpus, AllowedCpus());
   if (!o.out.empty()) CheckResultPathUsable(o.out);
+  CallgrindSettings callgrind = FindCallgrind(o);
   RemoveStaleScratch(project.paths.build);
   std::string run_id = NewRunId();
   RunScratch scratch(project.paths.build, run_id);
   project.paths.scratch = scratch.path();
-  CallgrindSettings callgrind = FindCallgrind(o, scratch.path() / "callgrind");
+  callgrind.out_dir = scratch.path() / "callgrind";
+  std::filesystem::create_directories(callgrind.out_dir);
   for (const auto& [lang, t] : project.toolchains) callgrind.language_env[lang] = t.callgrind_env;
   project.suite->Prepare(o, project.paths);
 

@@ -6,14 +6,13 @@
 
 namespace benchctl {
 
-CallgrindSettings FindCallgrind(const RunOptions& o, const std::filesystem::path& out_dir) {
+CallgrindSettings FindCallgrind(const RunOptions& o) {
   CallgrindSettings s;
   s.measurements = o.instructions;
   if (o.quick) {  // Tests: a few iterations are enough to show the counts work.
     s.target_ns = 5e6;
     s.min_extra = 2;
   }
-  s.out_dir = out_dir;
   if (o.instructions == 0) return s;
   auto valgrind = FindExecutable("valgrind");
   if (!valgrind) {
@@ -23,7 +22,6 @@ CallgrindSettings FindCallgrind(const RunOptions& o, const std::filesystem::path
         "--instructions");
   }
   s.valgrind = valgrind->string();
-  std::filesystem::create_directories(s.out_dir);
   return s;
 }
 

@@ -13,9 +13,9 @@
 
 namespace benchctl {
 
-// The valgrind that `--instructions` runs, checked before anything is built
-// (benchctl::Error if it is asked for and missing). Counts go to `out_dir`.
-CallgrindSettings FindCallgrind(const RunOptions& options, const std::filesystem::path& out_dir);
+// The valgrind that `--instructions` runs, checked before anything is built or
+// written (benchctl::Error if it is asked for and missing). out_dir is left empty.
+CallgrindSettings FindCallgrind(const RunOptions& options);
 
 // How the counts were taken (null when off); the version is the one system info read.
 nlohmann::json CallgrindJson(const CallgrindSettings& settings, const SystemInfo& system);
