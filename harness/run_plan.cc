@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 
 #include "error.h"
@@ -68,6 +69,9 @@ std::vector<JobSpec> PlanJobs(const Suite& suite, const std::vector<BuiltWorkloa
   std::vector<JobSpec> jobs;
   for (const auto& b : built) {
     for (JobSpec& job : suite.PlanJobs(b.manifest, b.build.binary, options, paths)) {
+      // --op filters here, once for every suite.
+      const auto& ops = options.operations;
+      if (!ops.empty() && std::find(ops.begin(), ops.end(), job.operation) == ops.end()) continue;
       job.artifact = ArtifactJson(b.build);
       if (!b.build.ok) job.setup_failure = b.build.error;
       jobs.push_back(std::move(job));

@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "manifest.h"
@@ -23,12 +24,23 @@ class Suite {
   // Generates or reads inputs and computes reference values, once per run.
   // Input problems are recorded per job, not thrown, so other inputs still run.
   virtual void Prepare(const RunOptions& options, const Paths& paths) = 0;
-  // The jobs for one implementation whose binary is `binary`.
+  // The jobs for one implementation whose binary is `binary`, every operation
+  // of its manifest (--op is applied by the caller).
   virtual std::vector<JobSpec> PlanJobs(const Manifest& manifest, const std::string& binary,
                                         const RunOptions& options, const Paths& paths) const = 0;
   // Suite-level facts recorded in the result's config (inputs, their hashes).
   virtual nlohmann::json Describe() const = 0;
 };
+
+// One registered suite: its name and how to make one.
+struct SuiteEntry {
+  std::string_view name;
+  std::unique_ptr<Suite> (*make)();
+};
+
+// Adds a suite for a test build (tests/selftest_main.cc); the shipped
+// benchctl offers only the built-in table in suite_registry.cc.
+void RegisterTestSuite(SuiteEntry entry);
 
 // The names of all suites, sorted.
 std::vector<std::string> SuiteNames();

@@ -66,15 +66,10 @@ class JsonSuite : public Suite {
     std::move(user.begin(), user.end(), std::back_inserter(inputs_));
   }
 
-  std::vector<JobSpec> PlanJobs(const Manifest& m, const std::string& binary,
-                                const RunOptions& options, const Paths& paths) const override {
+  std::vector<JobSpec> PlanJobs(const Manifest& m, const std::string& binary, const RunOptions&,
+                                const Paths& paths) const override {
     std::vector<JobSpec> jobs;
     for (const auto& op : m.operations) {
-      if (!options.operations.empty() &&
-          std::find(options.operations.begin(), options.operations.end(), op) ==
-              options.operations.end()) {
-        continue;
-      }
       for (const auto& input : inputs_) {
         if (op == "parse-typed" && input.info.shape == "user") continue;
         JobSpec job = BaseJob(m, op, binary);

@@ -36,26 +36,8 @@ class StartupSuite : public Suite {
   std::string argument_;
 };
 
-class SelftestSuite : public Suite {
- public:
-  std::vector<std::string> Operations() const override { return {"sum"}; }
-  int DefaultProcesses() const override { return 3; }
-  void Prepare(const RunOptions&, const Paths&) override {}
-  std::vector<JobSpec> PlanJobs(const Manifest& m, const std::string& binary, const RunOptions&,
-                                const Paths&) const override {
-    // The body sums 1..n; the reference is Gauss's formula.
-    constexpr std::uint64_t kN = 100000;
-    JobSpec job = BaseJob(m, "sum", binary);
-    job.env["BENCHCTL_PARAM_N"] = std::to_string(kN);
-    job.expected = {{"sum", kN * (kN + 1) / 2}};
-    return {job};
-  }
-  nlohmann::json Describe() const override { return nlohmann::json::object(); }
-};
-
 }  // namespace
 
 std::unique_ptr<Suite> MakeStartupSuite() { return std::make_unique<StartupSuite>(); }
-std::unique_ptr<Suite> MakeSelftestSuite() { return std::make_unique<SelftestSuite>(); }
 
 }  // namespace benchctl

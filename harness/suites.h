@@ -13,8 +13,6 @@ namespace benchctl {
 std::unique_ptr<Suite> MakeStartupSuite();
 // workloads/json: parse and serialize (SPEC.md there).
 std::unique_ptr<Suite> MakeJsonSuite();
-// A tiny in-process suite used by the fault tests under tests/.
-std::unique_ptr<Suite> MakeSelftestSuite();
 
 // 64-bit FNV-1a of `bytes`, as 16 lower-case hex digits (startup's verification).
 std::string Fnv1a64Hex(std::string_view bytes);

@@ -54,6 +54,14 @@ TEST(CliTest, UnknownSuiteListsTheSuites) {
                kUsage, {"unknown suite \"nope\"", "json, selftest, startup"});
 }
 
+TEST(CliTest, TheShippedBinaryDoesNotOfferTheTestSuite) {
+  SpawnSpec spec;
+  spec.argv = {BENCHCTL_SHIPPED_BINARY,      "run", "--suite", "selftest", "--root",
+               testing::SourceDir().string()};
+  ExpectOutput(RunCommand(spec, std::chrono::seconds(60)), kUsage,
+               {"unknown suite \"selftest\"", "valid suites: json, startup"});
+}
+
 TEST(CliTest, UnknownLanguageListsTheLanguages) {
   ExpectOutput(RunSelftest({"--lang", "cobol"}), kUsage,
                {"unknown language \"cobol\"", "cpp, go, rust, zig"});
