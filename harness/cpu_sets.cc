@@ -54,25 +54,55 @@ std::vector<int> ParseCpuListOption(const std::string& text) {
   return cpus;
 }
 
-CpuPlan PlanCpus(const std::string& request, const std::vector<int>& allowed) {
-  BENCHCTL_CHECK(!allowed.empty());
+namespace {
+
+bool Contains(const std::vector<int>& set, int cpu) {
+  return std::find(set.begin(), set.end(), cpu) != set.end();
+}
+
+std::vector<int> JobCpus(const std::string& request, const std::vector<int>& allowed,
+                         const CpuNeeds& needs) {
+  if (request.empty()) return {allowed.end() - needs.job, allowed.end()};
+  std::vector<int> cpus = ParseCpuListOption(request);
+  for (int c : cpus) {
+    if (!Contains(allowed, c)) {
+      throw Error(fmt::format("--cpus: CPU {} is not available; allowed CPUs: {}", c,
+                              fmt::join(allowed, ",")));
+    }
+  }
+  if (static_cast<int>(cpus.size()) < needs.job) {
+    throw Error(fmt::format("--cpus {}: this suite's jobs each need {} CPUs; name at least {}",
+                            request, needs.job, needs.job));
+  }
+  return cpus;
+}
+
+}  // namespace
+
+CpuPlan PlanCpus(const std::string& request, const std::vector<int>& allowed,
+                 const CpuNeeds& needs) {
+  BENCHCTL_CHECK(!allowed.empty() && needs.job >= 1 && needs.load >= 0);
+  if (static_cast<int>(allowed.size()) < needs.job + needs.load) {
+    throw Error(fmt::format(
+        "this suite needs {} CPUs ({} for each job{}), and benchctl may use only {} ({}): "
+        "run it on a machine (or a cpuset) with at least {} CPUs",
+        needs.job + needs.load, needs.job,
+        needs.load > 0 ? fmt::format(", {} for its load generator", needs.load) : "",
+        allowed.size(), fmt::join(allowed, ","), needs.job + needs.load));
+  }
   CpuPlan plan;
-  if (request.empty()) {
-    plan.children = {allowed.back()};
-  } else {
-    plan.children = ParseCpuListOption(request);
-    for (int c : plan.children) {
-      if (std::find(allowed.begin(), allowed.end(), c) == allowed.end()) {
-        throw Error(fmt::format("--cpus: CPU {} is not available; allowed CPUs: {}", c,
-                                fmt::join(allowed, ",")));
-      }
-    }
-  }
+  plan.children = JobCpus(request, allowed, needs);
+  std::vector<int> rest;
   for (int c : allowed) {
-    if (std::find(plan.children.begin(), plan.children.end(), c) == plan.children.end()) {
-      plan.orchestrator.push_back(c);
-    }
+    if (!Contains(plan.children, c)) rest.push_back(c);
   }
+  if (static_cast<int>(rest.size()) < needs.load) {
+    throw Error(fmt::format("--cpus {}: leaves {} CPU(s) for the load generator, which needs {}",
+                            request, rest.size(), needs.load));
+  }
+  // The load generator takes the CPUs next to the job's; benchctl the rest.
+  plan.load.assign(rest.end() - needs.load, rest.end());
+  plan.orchestrator.assign(rest.begin(), rest.end() - needs.load);
   if (plan.orchestrator.empty()) {
     plan.orchestrator = allowed;
     plan.shared = true;

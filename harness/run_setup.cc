@@ -47,6 +47,7 @@ nlohmann::json EnvironmentJson(const SystemInfo& system, const CpuPlan& cpus) {
   }
   return {{"system", system.ToJson()},
           {"child_cpus", cpus.children},
+          {"load_generator_cpus", cpus.load},
           {"orchestrator_cpus", cpus.orchestrator},
           {"orchestrator_shares_child_cpus", cpus.shared},
           {"noise_warnings", warnings}};

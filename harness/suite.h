@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cpu_sets.h"
 #include "manifest.h"
 #include "result_model.h"
 #include "run_options.h"
@@ -19,6 +20,8 @@ class Suite {
   virtual ~Suite() = default;
   // The suite's operations (manifests may list only these).
   virtual std::vector<std::string> Operations() const = 0;
+  // CPUs one job uses, by role (cpu_sets.h); most suites need one job CPU.
+  virtual CpuNeeds CpuNeedsPerJob() const { return {}; }
   // Processes per job when --processes is not given.
   virtual int DefaultProcesses() const = 0;
   // Generates or reads inputs and computes reference values, once per run.

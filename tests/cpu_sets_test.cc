@@ -51,6 +51,59 @@ TEST(PlanCpusTest, RequestedCpus) {
   EXPECT_TRUE(all.shared);
 }
 
+TEST(PlanCpusTest, TwoCpuJobsTakeTheLastTwoAndShareWithBenchctlOnTwoCpus) {
+  CpuPlan p = PlanCpus("", {0, 1}, CpuNeeds{2, 0});
+  EXPECT_EQ(p.children, (Cpus{0, 1}));
+  EXPECT_TRUE(p.load.empty());
+  EXPECT_EQ(p.orchestrator, (Cpus{0, 1}));
+  EXPECT_TRUE(p.shared);
+  CpuPlan four = PlanCpus("", {0, 1, 2, 3}, CpuNeeds{2, 0});
+  EXPECT_EQ(four.children, (Cpus{2, 3}));
+  EXPECT_EQ(four.orchestrator, (Cpus{0, 1}));
+  EXPECT_FALSE(four.shared);
+}
+
+TEST(PlanCpusTest, LoadGeneratorGetsTheCpusBeforeTheJobs) {
+  CpuPlan p = PlanCpus("", {0, 1, 2, 3}, CpuNeeds{1, 2});
+  EXPECT_EQ(p.children, Cpus{3});
+  EXPECT_EQ(p.load, (Cpus{1, 2}));
+  EXPECT_EQ(p.orchestrator, Cpus{0});
+  EXPECT_FALSE(p.shared);
+  CpuPlan two = PlanCpus("", {0, 1}, CpuNeeds{1, 1});
+  EXPECT_EQ(two.children, Cpus{1});
+  EXPECT_EQ(two.load, Cpus{0});
+  EXPECT_TRUE(two.shared);
+  CpuPlan requested = PlanCpus("0", {0, 1, 2}, CpuNeeds{1, 1});
+  EXPECT_EQ(requested.children, Cpus{0});
+  EXPECT_EQ(requested.load, Cpus{2});
+  EXPECT_EQ(requested.orchestrator, Cpus{1});
+}
+
+TEST(PlanCpusTest, TooFewCpusForTheSuiteSaysHowManyAreNeeded) {
+  try {
+    PlanCpus("", {0}, CpuNeeds{1, 1});
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "this suite needs 2 CPUs (1 for each job, 1 for its load generator), and benchctl "
+              "may use only 1 (0): run it on a machine (or a cpuset) with at least 2 CPUs");
+  }
+  try {
+    PlanCpus("1", {0, 1, 2}, CpuNeeds{2, 0});
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "--cpus 1: this suite's jobs each need 2 CPUs; name at least 2");
+  }
+  try {
+    PlanCpus("0-1", {0, 1}, CpuNeeds{1, 1});
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "--cpus 0-1: leaves 0 CPU(s) for the load generator, which needs 1");
+  }
+}
+
 TEST(PlanCpusTest, CpuOutsideTheAllowedSetListsTheAllowedOnes) {
   try {
     PlanCpus("1,5", {0, 1, 2, 3});
