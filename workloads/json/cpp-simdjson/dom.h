@@ -1,5 +1,7 @@
 // simdjson DOM: the walk behind the DOM stats, and the parse-dom iteration shared by the
-// workload (main.cc) and the Google Benchmark cross-check (gbench_crosscheck.cc).
+// workload (main.cc) and the Google Benchmark cross-check
+// (tools/crosscheck/gbench_crosscheck.cc, outside this folder so it is not part of the
+// workload's build key).
 #pragma once
 
 #include <simdjson.h>
