@@ -2,6 +2,8 @@
 #include <fmt/format.h>
 
 #include "commands.h"
+#include "error.h"
+#include "escape.h"
 #include "exporters.h"
 #include "result_file.h"
 
@@ -23,7 +25,17 @@ void RegisterExport(CLI::App& app, int& exit_code) {
   cmd->add_option("--out", args->out, "Write here (atomically) instead of to standard output");
   cmd->callback([args, &exit_code]() {
     RunResult run = LoadRunResult(args->file);
-    std::string bytes = FindExporter(args->format)->function(run);
+    std::string bytes;
+    try {
+      bytes = FindExporter(args->format)->function(run);
+    } catch (const Error& e) {
+      RethrowWithContext(Error(ForTerminal(e.what())), ForTerminal(args->file));
+    } catch (const nlohmann::json::exception& e) {
+      // The exporters read free-form parts leniently; an unexpected type left is the file's
+      // problem, reported naming it, not a crash.
+      throw Error(fmt::format("{}: unexpected content: {}", ForTerminal(args->file),
+                              ForTerminal(e.what())));
+    }
     if (args->out.empty()) {
       fmt::print("{}", bytes);
     } else {

@@ -2,6 +2,8 @@
 #include <fmt/format.h>
 
 #include "commands.h"
+#include "error.h"
+#include "escape.h"
 #include "result_file.h"
 #include "show.h"
 
@@ -13,7 +15,16 @@ void RegisterShow(CLI::App& app, int& exit_code) {
   cmd->add_option("file", *file, "Result file")->required();
   cmd->callback([file, &exit_code]() {
     RunResult run = LoadRunResult(*file);
-    fmt::print("{}", RenderRun(run, *file));
+    std::string text;
+    try {
+      text = RenderRun(run, *file);
+    } catch (const nlohmann::json::exception& e) {
+      // The renderer reads free-form parts leniently; an unexpected type left is the file's
+      // problem, reported naming it, not a crash.
+      throw Error(
+          fmt::format("{}: unexpected content: {}", ForTerminal(*file), ForTerminal(e.what())));
+    }
+    fmt::print("{}", text);
     exit_code = kExitOk;
   });
 }

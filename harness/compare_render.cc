@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "escape.h"
 #include "job_summary.h"
 #include "units.h"
 
@@ -12,6 +13,11 @@ namespace benchctl {
 namespace {
 
 using nlohmann::json;
+
+// How a renderer makes a string from a result file (or a file name) safe for its output.
+using Escape = std::string (*)(std::string_view);
+
+std::string TerminalText(std::string_view s) { return ForTerminal(s); }
 
 // One rendered line of a metric table.
 struct Cells {
@@ -59,11 +65,13 @@ std::string Interval(const Summary& s, Metric metric) {
   return fmt::format("{} [{}, {}]", f(s.median), f(s.ci_low), f(s.ci_high));
 }
 
-std::vector<Cells> MetricCells(const Comparison& c, Metric metric) {
+// The rows of one metric; `escape` makes the benchmark name safe for the output format.
+std::vector<Cells> MetricCells(const Comparison& c, Metric metric, Escape escape) {
   std::vector<Cells> out;
   for (const auto& r : c.rows) {
     if (r.metric != metric) continue;
-    out.push_back({JobKeyName(r.key), Interval(r.base, metric), Interval(r.candidate, metric),
+    out.push_back({escape(JobKeyName(r.key)), Interval(r.base, metric),
+                   Interval(r.candidate, metric),
                    fmt::format("{} [{}, {}]", Percent(r.ratio.estimate), Percent(r.ratio.ci_low),
                                Percent(r.ratio.ci_high)),
                    fmt::format("{} ({})", PValue(r.p_value), PValue(r.adjusted_p)),
@@ -86,14 +94,15 @@ const char* Colour(Verdict v) {
   return "";
 }
 
-std::string Header(const CompareReport& r) {
+std::string Header(const CompareReport& r, Escape escape) {
   const CompareOptions& o = r.comparison.options;
   return fmt::format(
       "base:      {}\ncandidate: {}\nnoise threshold ±{:.1f}% (peak RSS ±{:.1f}%{}) · alpha {} "
       "with Holm over {} tests · a verdict needs {} verified processes per side\n"
       "change = Hodges–Lehmann ratio of candidate to base on log values, with its 95% CI; "
       "p = two-sided Mann–Whitney over per-process values (Holm-adjusted)\n",
-      r.base_source, r.candidate_source, o.threshold * 100, o.memory_threshold * 100,
+      escape(r.base_source), escape(r.candidate_source), o.threshold * 100,
+      o.memory_threshold * 100,
       r.comparison.Geomean(Metric::kInstructions)
           ? fmt::format(", instructions ±{:.1f}%", o.instruction_threshold * 100)
           : "",
@@ -121,13 +130,15 @@ std::string Totals(const Comparison& c) {
       HasRegression(c) ? "result: REGRESSION" : "result: no regression");
 }
 
-// Lists of one-sided, uncompared jobs and warnings, as "- item" lines under a heading.
-std::string Lists(const CompareReport& r, const char* bullet, const char* heading_prefix) {
+// Lists of one-sided, uncompared jobs and warnings, as "- item" lines under a heading; every
+// item holds names or values from the files, so each goes through `escape`.
+std::string Lists(const CompareReport& r, const char* bullet, const char* heading_prefix,
+                  Escape escape) {
   std::string out;
   auto list = [&](const char* heading, const std::vector<std::string>& items) {
     if (items.empty()) return;
     out += fmt::format("\n{}{} ({})\n", heading_prefix, heading, items.size());
-    for (const auto& item : items) out += fmt::format("{}{}\n", bullet, item);
+    for (const auto& item : items) out += fmt::format("{}{}\n", bullet, escape(item));
   };
   auto names = [](const std::vector<JobKey>& keys) {
     std::vector<std::string> v;
@@ -150,9 +161,9 @@ std::string Lists(const CompareReport& r, const char* bullet, const char* headin
 
 std::string RenderCompareTable(const CompareReport& report, bool color) {
   const Comparison& c = report.comparison;
-  std::string out = Header(report);
+  std::string out = Header(report, TerminalText);
   for (Metric metric : kMetrics) {
-    std::vector<Cells> rows = MetricCells(c, metric);
+    std::vector<Cells> rows = MetricCells(c, metric, TerminalText);
     if (rows.empty()) continue;
     Cells head{ViewOf(metric).title,
                "base median [95% CI]",
@@ -182,26 +193,21 @@ std::string RenderCompareTable(const CompareReport& report, bool color) {
                          "", w[2], Percent(*g));
     }
   }
-  out += Lists(report, "  ", "");
+  out += Lists(report, "  ", "", TerminalText);
   out += "\n" + Totals(c);
   return out;
 }
 
 std::string RenderCompareMarkdown(const CompareReport& report) {
   const Comparison& c = report.comparison;
-  auto escape = [](std::string s) {
-    std::string out;
-    for (char ch : s) out += ch == '|' ? std::string("\\|") : std::string(1, ch);
-    return out;
-  };
   std::string out = "## benchctl compare\n\n";
-  std::string header = Header(report);
+  std::string header = Header(report, ForMarkdown);
   for (std::size_t pos = 0; (pos = header.find('\n', pos)) != std::string::npos; pos += 3) {
     header.replace(pos, 1, "  \n");  // Markdown line breaks.
   }
   out += header;
   for (Metric metric : kMetrics) {
-    std::vector<Cells> rows = MetricCells(c, metric);
+    std::vector<Cells> rows = MetricCells(c, metric, ForMarkdownCode);
     if (rows.empty()) continue;
     out += fmt::format(
         "\n### {}\n\n| benchmark | base median [95% CI] | candidate median [95% CI] | change "
@@ -209,14 +215,14 @@ std::string RenderCompareMarkdown(const CompareReport& report) {
         ViewOf(metric).title);
     for (const auto& r : rows) {
       bool bold = r.kind == Verdict::kRegression || r.kind == Verdict::kImprovement;
-      out += fmt::format("| `{}` | {} | {} | {} | {} | {}{}{} |\n", escape(r.name), r.base,
-                         r.candidate, r.change, r.p, bold ? "**" : "", r.verdict, bold ? "**" : "");
+      out += fmt::format("| {} | {} | {} | {} | {} | {}{}{} |\n", r.name, r.base, r.candidate,
+                         r.change, r.p, bold ? "**" : "", r.verdict, bold ? "**" : "");
     }
     if (auto g = c.Geomean(metric)) {
       out += fmt::format("| *geometric mean of ratios* | | | {} | | |\n", Percent(*g));
     }
   }
-  out += Lists(report, "- ", "### ");
+  out += Lists(report, "- ", "### ", ForMarkdown);
   out += "\n" + Totals(c);
   return out;
 }

@@ -9,7 +9,9 @@
 
 #include <cctype>
 
+#include "escape.h"
 #include "exporters.h"
+#include "json_lookup.h"
 
 namespace benchctl {
 namespace {
@@ -18,26 +20,6 @@ namespace {
 // benchunit scales in powers of 1024); benchstat needs to be told lower is better.
 constexpr const char* kPeakRssUnit = "peak-RSS-bytes";
 constexpr const char* kBaselineRssUnit = "baseline-RSS-bytes";
-
-// A name part or value: benchfmt splits fields on white space and name parts on '/', so
-// anything but printable ASCII other than '/' becomes '_'.
-std::string Token(std::string_view s) {
-  std::string out;
-  for (char ch : s) {
-    auto u = static_cast<unsigned char>(ch);
-    out += (u > 0x20 && u < 0x7f && ch != '/') ? ch : '_';
-  }
-  return out.empty() ? "_" : out;
-}
-
-// A configuration value or comment may hold anything but a newline.
-std::string OneLine(std::string_view s) {
-  std::string out(s);
-  for (char& ch : out) {
-    if (ch == '\n' || ch == '\r') ch = ' ';
-  }
-  return out;
-}
 
 // "json" → "BenchmarkJson", "my-suite" → "BenchmarkMySuite": a Go-style identifier.
 std::string BaseName(std::string_view suite) {
@@ -62,21 +44,21 @@ std::string Procs(const JobSpec& spec, const RunResult& run) {
                   [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); })) {
     return it->second;
   }
-  const auto& cpus = run.environment.value("child_cpus", nlohmann::json::array());
+  const auto& cpus = At(run.environment, "child_cpus");
   return std::to_string(cpus.is_array() && !cpus.empty() ? cpus.size() : 1);
 }
 
 std::string BenchmarkName(const JobSpec& spec, const RunResult& run) {
-  std::string name = fmt::format("{}/op={}/impl={}", BaseName(spec.suite), Token(spec.operation),
-                                 Token(spec.impl));
-  if (spec.input) name += "/input=" + Token(spec.input->name);
-  if (!spec.build_label.empty()) name += "/label=" + Token(spec.build_label);
+  std::string name = fmt::format("{}/op={}/impl={}", BaseName(spec.suite),
+                                 ForBenchstatName(spec.operation), ForBenchstatName(spec.impl));
+  if (spec.input) name += "/input=" + ForBenchstatName(spec.input->name);
+  if (!spec.build_label.empty()) name += "/label=" + ForBenchstatName(spec.build_label);
   return name + "-" + Procs(spec, run);
 }
 
 // Go's names for `uname -m`, when the run recorded the machine type.
 std::string GoArch(const nlohmann::json& system) {
-  const std::string machine = system.value("machine", "");
+  const std::string machine = StringAt(system, "machine", "");
   std::string_view arch = machine;
   if (machine == "x86_64") arch = "amd64";
   if (machine == "aarch64") arch = "arm64";
@@ -84,24 +66,25 @@ std::string GoArch(const nlohmann::json& system) {
 }
 
 std::string Header(const RunResult& run) {
-  const auto& system = run.environment.value("system", nlohmann::json::object());
-  std::string suite = run.config.value("suite", "");
+  // Free-form parts are read leniently and every value from the file is made one safe line.
+  const auto& system = At(run.environment, "system");
+  std::string suite = TextAt(run.config, "suite", "");
   // Only keys that are equal for comparable runs: benchstat puts results whose file
   // configuration differs into separate tables, so run-specific facts are comments.
   std::string out = "goos: linux\n";  // benchctl runs on Linux only (fork, wait4, affinity).
-  if (std::string arch = GoArch(system); !arch.empty()) out += "goarch: " + arch + "\n";
-  out += "cpu: " + OneLine(system.value("cpu_model", "unknown")) + "\n";
-  out += "pkg: benchctl/" + Token(suite) + "\n";
+  if (std::string arch = GoArch(system); !arch.empty()) {
+    out += "goarch: " + ForBenchstatText(arch) + "\n";
+  }
+  out += "cpu: " + ForBenchstatText(TextAt(system, "cpu_model", "unknown")) + "\n";
+  out += "pkg: benchctl/" + ForBenchstatName(suite) + "\n";
   out += fmt::format("# benchctl {} ({}), run started {}; one line per verified process\n",
-                     OneLine(run.benchctl.value("version", "?")),
-                     run.benchctl.value("git_commit", nlohmann::json()).is_string()
-                         ? OneLine(run.benchctl["git_commit"].get<std::string>())
-                         : "no git commit",
-                     OneLine(run.started_utc));
+                     ForBenchstatText(TextAt(run.benchctl, "version", "?")),
+                     ForBenchstatText(StringAt(run.benchctl, "git_commit", "no git commit")),
+                     ForBenchstatText(run.started_utc));
   if (run.toolchains.is_object()) {
     for (const auto& [lang, t] : run.toolchains.items()) {
-      out += fmt::format("# toolchain {}: {}\n", OneLine(lang),
-                         t.is_object() ? OneLine(t.value("version", "?")) : "?");
+      out += fmt::format("# toolchain {}: {}\n", ForBenchstatText(lang),
+                         ForBenchstatText(TextAt(t, "version", "?")));
     }
   }
   out +=
@@ -113,13 +96,13 @@ void AddJob(const JobResult& job, const RunResult& run, std::string& out) {
   const std::string name = BenchmarkName(job.spec, run);
   if (job.status == "failed") {
     // An unverified measurement is not a result; say so where a reader will look.
-    out += fmt::format("# {} failed: {}\n", name, OneLine(job.failure));
+    out += fmt::format("# {} failed: {}\n", name, ForBenchstatText(job.failure));
     return;
   }
   for (const auto& p : job.processes) {
     if (!p.ok) {
-      out +=
-          fmt::format("# {} process in round {} failed: {}\n", name, p.round, OneLine(p.failure));
+      out += fmt::format("# {} process in round {} failed: {}\n", name, p.round,
+                         ForBenchstatText(p.failure));
       continue;
     }
     out +=

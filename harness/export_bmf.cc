@@ -7,6 +7,7 @@
 // a failure, so failed jobs and jobs without a verified process have no entry.
 #include <nlohmann/json.hpp>
 
+#include "escape.h"
 #include "exporters.h"
 #include "job_summary.h"
 
@@ -33,7 +34,7 @@ std::string ExportBmf(const RunResult& run) {
     if (s.instructions) measures["instructions"] = Metric(*s.instructions, 1);
     doc[ExportName(job.spec)] = std::move(measures);
   }
-  return doc.dump(2) + "\n";
+  return ForTerminalJson(doc.dump(2)) + "\n";
 }
 
 }  // namespace benchctl

@@ -1,9 +1,11 @@
-// CSV with RFC 4180 quoting (a field holding a comma, quote or line break is quoted, quotes
-// doubled) and LF line ends, which CSV readers accept; one row per timed sample, for
-// spreadsheets and pandas. A process without samples (failed, or process mode) still gets one row
-// with the sample columns empty, so every process appears.
+// CSV with RFC 4180 quoting (a field holding a comma or quote is quoted, quotes doubled) and LF
+// line ends, which CSV readers accept; one row per timed sample, for spreadsheets and pandas. A
+// process without samples (failed, or process mode) still gets one row with the sample columns
+// empty, so every process appears. Names go through ForCsv (escape.h): control characters and
+// line breaks become visible escapes, and a leading = + - @ gets a ' so no spreadsheet runs it.
 #include <fmt/format.h>
 
+#include "escape.h"
 #include "exporters.h"
 
 namespace benchctl {
@@ -13,22 +15,15 @@ constexpr const char* kHeader =
     "suite,operation,impl,language,input,build_label,process_index,round,sample_index,"
     "ns_per_op,wall_seconds,user_seconds,system_seconds,peak_rss_kb,baseline_rss_kb,ok\n";
 
-std::string Field(std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char ch : s) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-  return out + "\"";
-}
-
 }  // namespace
 
 std::string ExportCsv(const RunResult& run) {
   std::string out = kHeader;
   for (const auto& job : run.jobs) {
     const JobSpec& s = job.spec;
-    std::string prefix =
-        fmt::format("{},{},{},{},{},{}", Field(s.suite), Field(s.operation), Field(s.impl),
-                    Field(s.language), Field(s.input ? s.input->name : ""), Field(s.build_label));
+    std::string prefix = fmt::format("{},{},{},{},{},{}", ForCsv(s.suite), ForCsv(s.operation),
+                                     ForCsv(s.impl), ForCsv(s.language),
+                                     ForCsv(s.input ? s.input->name : ""), ForCsv(s.build_label));
     for (std::size_t i = 0; i < job.processes.size(); ++i) {
       const ProcessRecord& p = job.processes[i];
       std::string tail = fmt::format(

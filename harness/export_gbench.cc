@@ -8,7 +8,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "escape.h"
 #include "exporters.h"
+#include "json_lookup.h"
 #include "statistics.h"
 
 namespace benchctl {
@@ -24,7 +26,7 @@ std::string GbenchDate(std::string utc) {
 
 // libbenchmark sets cpu_scaling_enabled when a CPU's governor is not "performance".
 bool CpuScaling(const nlohmann::json& system) {
-  const auto& governors = system.value("governors", nlohmann::json::object());
+  const auto& governors = At(system, "governors");
   if (!governors.is_object()) return false;
   for (const auto& [governor, cpus] : governors.items()) {
     if (governor != "performance" && governor != "unreadable") return true;
@@ -33,22 +35,26 @@ bool CpuScaling(const nlohmann::json& system) {
 }
 
 ojson Context(const RunResult& run) {
-  const auto& system = run.environment.value("system", nlohmann::json::object());
+  // Free-form parts are read leniently: a value of another type gives the default.
+  const auto& system = At(run.environment, "system");
   ojson load = ojson::array();
-  for (const auto& v : system.value("load_average", nlohmann::json::array())) {
-    if (v.is_number()) load.push_back(v.get<double>());
+  if (const auto& loads = At(system, "load_average"); loads.is_array()) {
+    for (const auto& v : loads) {
+      if (v.is_number()) load.push_back(v.get<double>());
+    }
   }
+  const auto& cpus = At(system, "logical_cpus");
   return {{"date", GbenchDate(run.started_utc)},
-          {"host_name", system.value("hostname", "")},
+          {"host_name", TextAt(system, "hostname", "")},
           {"executable", "benchctl"},
-          {"num_cpus", system.value("logical_cpus", 0)},
+          {"num_cpus", cpus.is_number_integer() ? cpus.get<std::int64_t>() : 0},
           {"mhz_per_cpu", 0},  // benchctl does not record clock speeds.
           {"cpu_scaling_enabled", CpuScaling(system)},
           {"caches", ojson::array()},  // Not recorded either.
           {"load_avg", load},
           {"library_build_type", "release"},
-          {"benchctl_version", run.benchctl.value("version", "")},
-          {"suite", run.config.value("suite", "")}};
+          {"benchctl_version", TextAt(run.benchctl, "version", "")},
+          {"suite", TextAt(run.config, "suite", "")}};
 }
 
 // CPU time per operation. rusage gives CPU time only for the whole process, so its share of
@@ -140,7 +146,8 @@ std::string ExportGbench(const RunResult& run) {
   ojson benchmarks = ojson::array();
   for (std::size_t i = 0; i < run.jobs.size(); ++i) AddJob(run.jobs[i], i, benchmarks);
   ojson doc = {{"context", Context(run)}, {"benchmarks", std::move(benchmarks)}};
-  return doc.dump(2) + "\n";
+  // nlohmann escapes C0 controls; DEL, C1 controls and bidi overrides are escaped here.
+  return ForTerminalJson(doc.dump(2)) + "\n";
 }
 
 }  // namespace benchctl

@@ -37,7 +37,10 @@ JobSummary ComputeJobSummary(const JobResult& job) {
     cpu.push_back((p.user_seconds + p.system_seconds) * 1e9);
     if (p.baseline_rss_kb) {
       baseline.push_back(static_cast<double>(*p.baseline_rss_kb));
-      increase.push_back(static_cast<double>(p.peak_rss_kb - *p.baseline_rss_kb));
+      // In double: a record built in code may hold any long, and the difference of two can
+      // overflow one.
+      increase.push_back(static_cast<double>(p.peak_rss_kb) -
+                         static_cast<double>(*p.baseline_rss_kb));
     }
   }
   s.time_ns = MaybeSummarize(ProcessTimes(job));

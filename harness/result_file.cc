@@ -7,11 +7,13 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <limits>
 #include <sstream>
 
 #include "error.h"
+#include "escape.h"
 #include "job_summary.h"
+#include "json_depth.h"
+#include "result_reader.h"
 
 namespace benchctl {
 namespace {
@@ -76,45 +78,36 @@ json InstructionToJson(const InstructionRecord& c) {
   return j;
 }
 
-// Reads typed values out of a loaded file, naming file and key on error.
-class Reader {
- public:
-  explicit Reader(std::string source) : source_(std::move(source)) {}
+// Ranges of the numbers the loader keeps. Negative times and sizes are refused; the upper
+// bounds (about 31 years) are far beyond any --timeout and keep every statistic computed
+// from them finite. A zero time is accepted, even for a verified process: benchctl's own
+// protocol lets a workload report zero-ns samples, and a file benchctl wrote must load;
+// the renderers show no ratio or throughput for it and compare leaves it uncompared.
+constexpr NumberRange kNanoseconds{0, 1e18, "a time in ns from 0 to 1e18"};
+constexpr NumberRange kSeconds{0, 1e9, "a time in seconds from 0 to 1e9"};
+constexpr NumberRange kBytes{0, 1e18, "a byte count from 0 to 1e18"};
+constexpr NumberRange kInstructions{0, 1e18, "an instruction count from 0 to 1e18"};
 
-  const json& Get(const json& obj, const std::string& key, json::value_t type,
-                  const std::string& where) const {
-    if (!obj.is_object() || !obj.contains(key)) Fail(where + key, "is missing");
-    const json& v = obj.at(key);
-    bool ok = v.type() == type || (type == json::value_t::number_float && v.is_number()) ||
-              (type == json::value_t::number_integer && v.is_number_integer());
-    if (!ok) Fail(where + key, std::string("has type ") + v.type_name());
-    return v;
-  }
-  std::string Str(const json& o, const std::string& k, const std::string& w) const {
-    return Get(o, k, json::value_t::string, w).get<std::string>();
-  }
-  double Num(const json& o, const std::string& k, const std::string& w) const {
-    return Get(o, k, json::value_t::number_float, w).get<double>();
-  }
-  // A number that must fit an integer type: out of range is a broken file.
-  template <typename T>
-  T Int(const json& o, const std::string& k, const std::string& w) const {
-    double v = Num(o, k, w);
-    if (!(v >= static_cast<double>(std::numeric_limits<T>::min()) &&
-          v <= static_cast<double>(std::numeric_limits<T>::max()))) {
-      Fail(w + k, "is out of range");
-    }
-    return static_cast<T>(v);
-  }
-  [[noreturn]] void Fail(const std::string& key, const std::string& problem) const {
-    throw Error(fmt::format("{}: not a benchctl result file: `{}` {}", source_, key, problem));
-  }
+// The error for a document nested deeper than kMaxResultDepth; `at` says where, if known.
+Error NestingError(const std::string& name, const std::string& at) {
+  return Error(
+      fmt::format("{}: not a benchctl result file: arrays and objects nest deeper than {} levels{} "
+                  "(benchctl's own files nest fewer than 10)",
+                  name, kMaxResultDepth, at));
+}
 
- private:
-  std::string source_;
-};
+// Whether obj holds key with a value other than null (input and baseline_rss_kb may be null).
+bool Present(const ResultReader& r, const json& obj, const std::string& key) {
+  return r.Has(obj, key) && !obj.at(key).is_null();
+}
 
-JobSpec SpecFromJson(const Reader& r, const json& j, const std::string& w) {
+// An optional whole number >= 0 of type T: 0 when the key is missing.
+template <typename T>
+T OptInt(const ResultReader& r, const json& obj, const std::string& key, const std::string& w) {
+  return r.Has(obj, key) ? r.Int<T>(obj, key, w, 0) : T{0};
+}
+
+JobSpec SpecFromJson(const ResultReader& r, const json& j, const std::string& w) {
   JobSpec s;
   s.id = r.Str(j, "id", w);
   s.suite = r.Str(j, "suite", w);
@@ -126,56 +119,58 @@ JobSpec SpecFromJson(const Reader& r, const json& j, const std::string& w) {
   s.library = r.Str(j, "library", w);
   s.library_version = r.Str(j, "library_version", w);
   s.validation = r.Str(j, "validation", w);
-  s.build_label = j.value("build_label", "");
-  s.argv = j.value("argv", std::vector<std::string>{});
-  s.env = j.value("env", std::map<std::string, std::string>{});
-  s.expected = j.value("expected_verification", json());
-  s.verify =
-      j.value("verify", "equal") == "equal" ? VerifyKind::kEqual : VerifyKind::kSerializedFile;
-  s.bytes_per_op = j.value("bytes_per_op", 0.0);
-  s.artifact = j.value("artifact", json::object());
-  s.setup_failure = j.value("setup_failure", "");
-  if (j.contains("input") && j["input"].is_object()) {
-    const json& in = j["input"];
-    s.input = InputInfo{r.Str(in, "name", w + "input."),    in.value("path", ""),
-                        r.Str(in, "sha256", w + "input."),  in.value("shape", ""),
-                        in.value("seed", std::uint64_t{0}), in.value("bytes", std::uint64_t{0})};
+  s.build_label = r.OptStr(j, "build_label", w, "");
+  s.argv = r.Strings(j, "argv", w);
+  s.env = r.StringMap(j, "env", w);
+  if (r.Has(j, "expected_verification")) s.expected = j.at("expected_verification");
+  s.verify = !r.Has(j, "verify") || r.OneOf(j, "verify", w, {"equal", "serialized-file"}) == "equal"
+                 ? VerifyKind::kEqual
+                 : VerifyKind::kSerializedFile;
+  s.bytes_per_op = r.Has(j, "bytes_per_op") ? r.Num(j, "bytes_per_op", w, kBytes) : 0;
+  s.artifact = r.Object(j, "artifact", w);
+  s.setup_failure = r.OptStr(j, "setup_failure", w, "");
+  if (Present(r, j, "input")) {
+    const json& in = r.Get(j, "input", json::value_t::object, w);
+    const std::string wi = w + "input.";
+    s.input = InputInfo{r.Str(in, "name", wi),
+                        r.OptStr(in, "path", wi, ""),
+                        r.Str(in, "sha256", wi),
+                        r.OptStr(in, "shape", wi, ""),
+                        OptInt<std::uint64_t>(r, in, "seed", wi),
+                        OptInt<std::uint64_t>(r, in, "bytes", wi)};
   }
   return s;
 }
 
-ProcessRecord ProcessFromJson(const Reader& r, const json& j, const std::string& w) {
+ProcessRecord ProcessFromJson(const ResultReader& r, const json& j, const std::string& w) {
   ProcessRecord p;
-  p.round = r.Int<int>(j, "round", w);
-  p.position = r.Int<int>(j, "position", w);
-  p.ok = r.Get(j, "ok", json::value_t::boolean, w).get<bool>();
-  p.wall_seconds = r.Num(j, "wall_seconds", w);
-  p.user_seconds = r.Num(j, "user_seconds", w);
-  p.system_seconds = r.Num(j, "system_seconds", w);
-  p.peak_rss_kb = r.Int<long>(j, "peak_rss_kb", w);
-  if (j.contains("baseline_rss_kb") && j["baseline_rss_kb"].is_number()) {
-    p.baseline_rss_kb = r.Int<long>(j, "baseline_rss_kb", w);
-  }
-  p.iterations = j.value("iterations", std::int64_t{0});
-  p.samples_ns = r.Get(j, "samples_ns", json::value_t::array, w).get<std::vector<double>>();
-  p.warmup_ns = j.value("warmup_ns", std::vector<double>{});
-  p.median_ns = r.Num(j, "median_ns", w);
-  p.verification = j.value("verification", json());
-  p.counters = j.value("counters", json::object());
-  p.failure = j.value("failure", "");
-  p.stderr_tail = j.value("stderr_tail", "");
+  p.round = r.Int<int>(j, "round", w, 0);
+  p.position = r.Int<int>(j, "position", w, 0);
+  p.ok = r.Bool(j, "ok", w);
+  p.wall_seconds = r.Num(j, "wall_seconds", w, kSeconds);
+  p.user_seconds = r.Num(j, "user_seconds", w, kSeconds);
+  p.system_seconds = r.Num(j, "system_seconds", w, kSeconds);
+  p.peak_rss_kb = r.Int<long>(j, "peak_rss_kb", w, 0);
+  if (Present(r, j, "baseline_rss_kb")) p.baseline_rss_kb = r.Int<long>(j, "baseline_rss_kb", w, 0);
+  p.iterations = OptInt<std::int64_t>(r, j, "iterations", w);
+  p.samples_ns = r.Numbers(j, "samples_ns", w, kNanoseconds, true);
+  p.warmup_ns = r.Numbers(j, "warmup_ns", w, kNanoseconds, false);
+  p.median_ns = r.Num(j, "median_ns", w, kNanoseconds);
+  if (r.Has(j, "verification")) p.verification = j.at("verification");
+  p.counters = r.Object(j, "counters", w);
+  p.failure = r.OptStr(j, "failure", w, "");
+  p.stderr_tail = r.OptStr(j, "stderr_tail", w, "");
   return p;
 }
 
-InstructionRecord InstructionFromJson(const Reader& r, const json& j, const std::string& w) {
+InstructionRecord InstructionFromJson(const ResultReader& r, const json& j, const std::string& w) {
   InstructionRecord c;
-  c.ok = r.Get(j, "ok", json::value_t::boolean, w).get<bool>();
-  c.per_op = r.Num(j, "per_op", w);
-  if (!(std::isfinite(c.per_op) && c.per_op >= 0)) r.Fail(w + "per_op", "is out of range");
-  c.short_total = r.Int<std::uint64_t>(j, "short_total", w);
-  c.long_total = r.Int<std::uint64_t>(j, "long_total", w);
-  c.extra_iterations = r.Int<std::int64_t>(j, "extra_iterations", w);
-  c.failure = j.value("failure", "");
+  c.ok = r.Bool(j, "ok", w);
+  c.per_op = r.Num(j, "per_op", w, kInstructions);
+  c.short_total = r.Int<std::uint64_t>(j, "short_total", w, 0);
+  c.long_total = r.Int<std::uint64_t>(j, "long_total", w, 0);
+  c.extra_iterations = r.Int<std::int64_t>(j, "extra_iterations", w, 0);
+  c.failure = r.OptStr(j, "failure", w, "");
   return c;
 }
 
@@ -198,49 +193,58 @@ json RunResultToJson(const RunResult& run) {
     j["summary"] = SummarizeJob(job);
     jobs.push_back(std::move(j));
   }
-  return {{"schema_version", kResultSchemaVersion},
-          {"benchctl", run.benchctl},
-          {"environment", run.environment},
-          {"toolchains", run.toolchains},
-          {"config", run.config},
-          {"started_utc", run.started_utc},
-          {"finished_utc", run.finished_utc},
-          {"complete", run.complete},
-          {"stop_reason", run.stop_reason},
-          {"results", std::move(jobs)}};
+  json doc = {{"schema_version", kResultSchemaVersion},
+              {"benchctl", run.benchctl},
+              {"environment", run.environment},
+              {"toolchains", run.toolchains},
+              {"config", run.config},
+              {"started_utc", run.started_utc},
+              {"finished_utc", run.finished_utc},
+              {"complete", run.complete},
+              {"stop_reason", run.stop_reason},
+              {"results", std::move(jobs)}};
+  if (!run.run_id.empty()) doc["run_id"] = run.run_id;
+  return doc;
 }
 
 RunResult RunResultFromJson(const json& doc, const std::string& source) {
-  Reader r(source);
+  const std::string name = ForTerminal(source);
+  // Before anything copies the document: a copy recurses once per level.
+  if (NestsDeeperThan(doc, kMaxResultDepth)) {
+    throw NestingError(name, "");
+  }
+  ResultReader r(name);
   if (!doc.is_object()) r.Fail("(top level)", "is not a JSON object");
   const json& version = r.Get(doc, "schema_version", json::value_t::number_integer, "");
-  if (version.get<int>() != kResultSchemaVersion) {
+  // Compared as JSON numbers: 4294967297 must not read as 1 through an int.
+  if (version != json(kResultSchemaVersion)) {
     throw Error(
-        fmt::format("{}: result schema_version {} is not supported (this benchctl reads {})",
-                    source, version.dump(), kResultSchemaVersion));
+        fmt::format("{}: result schema_version {} is not supported (this benchctl reads {})", name,
+                    version.dump(), kResultSchemaVersion));
   }
   RunResult run;
   run.benchctl = r.Get(doc, "benchctl", json::value_t::object, "");
   run.environment = r.Get(doc, "environment", json::value_t::object, "");
   run.toolchains = r.Get(doc, "toolchains", json::value_t::object, "");
   run.config = r.Get(doc, "config", json::value_t::object, "");
-  run.started_utc = doc.value("started_utc", "");
-  run.finished_utc = doc.value("finished_utc", "");
-  run.complete = r.Get(doc, "complete", json::value_t::boolean, "").get<bool>();
-  run.stop_reason = doc.value("stop_reason", "");
+  run.run_id = r.OptStr(doc, "run_id", "", "");  // Absent in files from before run ids.
+  run.started_utc = r.OptStr(doc, "started_utc", "", "");
+  run.finished_utc = r.OptStr(doc, "finished_utc", "", "");
+  run.complete = r.Bool(doc, "complete", "");
+  run.stop_reason = r.OptStr(doc, "stop_reason", "", "");
   const json& results = r.Get(doc, "results", json::value_t::array, "");
   for (std::size_t i = 0; i < results.size(); ++i) {
     std::string where = fmt::format("results[{}].", i);
     JobResult job;
     job.spec = SpecFromJson(r, results[i], where);
-    job.status = r.Str(results[i], "status", where);
-    job.failure = results[i].value("failure", "");
+    job.status = r.OneOf(results[i], "status", where, {"ok", "failed", "incomplete"});
+    job.failure = r.OptStr(results[i], "failure", where, "");
     const json& processes = r.Get(results[i], "processes", json::value_t::array, where);
     for (std::size_t k = 0; k < processes.size(); ++k) {
       job.processes.push_back(
           ProcessFromJson(r, processes[k], where + fmt::format("processes[{}].", k)));
     }
-    if (results[i].contains("instructions")) {
+    if (r.Has(results[i], "instructions")) {
       const json& counts = r.Get(results[i], "instructions", json::value_t::array, where);
       for (std::size_t k = 0; k < counts.size(); ++k) {
         job.instructions.push_back(
@@ -253,25 +257,41 @@ RunResult RunResultFromJson(const json& doc, const std::string& source) {
 }
 
 RunResult LoadRunResult(const std::filesystem::path& path) {
+  // The path is printed in every message; a crafted file name must not reach the terminal raw.
+  const std::string name = ForTerminal(path.string());
   std::error_code ec;
   auto size = std::filesystem::file_size(path, ec);
-  if (ec) throw Error(fmt::format("{}: cannot read: {}", path.string(), ec.message()));
-  if (size == 0) throw Error(fmt::format("{}: the file is empty", path.string()));
+  if (ec) throw Error(fmt::format("{}: cannot read: {}", name, ec.message()));
+  if (size == 0) throw Error(fmt::format("{}: the file is empty", name));
   if (size > kMaxResultFileBytes) {
-    throw Error(fmt::format("{}: {} bytes is larger than any result file benchctl writes",
-                            path.string(), size));
+    throw Error(
+        fmt::format("{}: {} bytes is larger than any result file benchctl writes", name, size));
   }
   std::ifstream in(path, std::ios::binary);
   std::stringstream buffer;
   buffer << in.rdbuf();
+  const std::string text = buffer.str();
+  if (auto at = FindExcessNesting(text, kMaxResultDepth)) {
+    throw NestingError(name, fmt::format(" (at byte {})", *at));
+  }
   json doc;
   try {
-    doc = json::parse(buffer.str());
+    doc = json::parse(text);
   } catch (const json::parse_error& e) {
-    throw Error(fmt::format("{}: not valid JSON (truncated or corrupt?) at byte {}", path.string(),
-                            e.byte));
+    throw Error(fmt::format("{}: not valid JSON (truncated or corrupt?) at byte {}", name, e.byte));
+  } catch (const json::exception& e) {
+    // out_of_range.406: a number beyond a double (1e400), which no benchctl file holds.
+    std::string what = e.what();
+    what.erase(0, what.find("] ") == std::string::npos ? 0 : what.find("] ") + 2);
+    throw Error(fmt::format("{}: not a benchctl result file: a number is too large ({})", name,
+                            ForTerminal(what)));
   }
-  return RunResultFromJson(doc, path.string());
+  try {
+    return RunResultFromJson(doc, path.string());
+  } catch (const json::exception& e) {
+    // The reader checks every type before converting; this is a last line of defence.
+    throw Error(fmt::format("{}: unexpected content: {}", name, ForTerminal(e.what())));
+  }
 }
 
 void WriteFileAtomically(const std::filesystem::path& path, const std::string& text) {

@@ -7,7 +7,10 @@
 #include <map>
 
 #include "comparison.h"
+#include "escape.h"
 #include "job_summary.h"
+#include "json_lookup.h"
+#include "ratio_pairs.h"
 #include "units.h"
 
 namespace benchctl {
@@ -18,8 +21,20 @@ struct Row {
   JobSummary summary;
 };
 
+using nlohmann::json;
+
+// Groups jobs by their raw names; only what is printed is escaped.
 std::string GroupKey(const JobSpec& s) {
   return fmt::format("{} · {}{}", s.suite, s.operation, s.input ? " · " + s.input->name : "");
+}
+
+// A scalar of a free-form object (config, environment...), safe to print.
+std::string Shown(const json& obj, std::string_view key, std::string_view fallback) {
+  return ForTerminal(TextAt(obj, key, fallback));
+}
+
+bool AllPositive(const std::vector<double>& values) {
+  return std::all_of(values.begin(), values.end(), [](double v) { return v > 0; });
 }
 
 std::string Interval(double median, double low, double high, std::string (*fmt_fn)(double)) {
@@ -30,42 +45,45 @@ std::string Interval(double median, double low, double high, std::string (*fmt_f
 std::string RatioCell(const Row& row, const Row& best) {
   if (&row == &best) return "1.00× (fastest)";
   std::vector<double> a = ProcessTimes(*best.job), b = ProcessTimes(*row.job);
-  if (a.size() < 2 || b.size() < 2) return "-";
+  // A ratio is taken on logs: a zero time (which the loader accepts) has none.
+  if (a.size() < 2 || b.size() < 2 || !AllPositive(a) || !AllPositive(b)) return "-";
+  if (a.size() * b.size() > kMaxRatioPairs) return "- (too many processes)";
   ShiftEstimate r = LogRatio(a, b);
   return fmt::format("{:.2f}× [{:.2f}, {:.2f}]", r.estimate, r.ci_low, r.ci_high);
 }
 
+// Every value comes from the file: free-form parts are read leniently (a wrong type shows a
+// fallback) and every string is escaped for the terminal.
 void RenderHeader(const RunResult& run, const std::string& source, std::string& out) {
-  const auto& env = run.environment;
-  const auto& sys = env.value("system", nlohmann::json::object());
-  out += fmt::format("{}  ({})\n", source,
-                     run.complete ? "complete" : "INCOMPLETE: " + run.stop_reason);
+  const json& env = run.environment;
+  const json& sys = At(env, "system");
+  out += fmt::format("{}  ({})\n", ForTerminal(source), CompletionText(run));
   out += fmt::format("suite {} · seed {} · {} processes per job · children on CPUs {}\n",
-                     run.config.value("suite", "?"), run.config.value("seed", std::uint64_t{0}),
-                     run.config.value("processes", 0), env.value("child_cpus", std::vector<int>{}));
-  out += fmt::format("{} · {} CPUs · {} · benchctl {} ({}{})\n", sys.value("cpu_model", "?"),
-                     sys.value("logical_cpus", 0), sys.value("kernel", "?"),
-                     run.benchctl.value("version", "?"),
-                     run.benchctl.value("git_commit", nlohmann::json()).is_string()
-                         ? run.benchctl["git_commit"].get<std::string>().substr(0, 12)
-                         : "no git",
-                     run.benchctl.value("git_dirty", nlohmann::json()) == true ? ", dirty" : "");
-  if (env.contains("memory_read_bandwidth_bytes_per_s")) {
+                     Shown(run.config, "suite", "?"), Shown(run.config, "seed", "0"),
+                     Shown(run.config, "processes", "0"), IntegersAt(env, "child_cpus"));
+  const json& commit = At(run.benchctl, "git_commit");
+  out += fmt::format(
+      "{} · {} CPUs · {} · benchctl {} ({}{})\n", Shown(sys, "cpu_model", "?"),
+      Shown(sys, "logical_cpus", "0"), Shown(sys, "kernel", "?"),
+      Shown(run.benchctl, "version", "?"),
+      commit.is_string() ? ForTerminal(commit.get<std::string>().substr(0, 12)) : "no git",
+      At(run.benchctl, "git_dirty") == true ? ", dirty" : "");
+  if (!At(env, "memory_read_bandwidth_bytes_per_s").is_null()) {
     out += fmt::format(
         "memory read bandwidth {:.0f} MB/s (one core, sequential) · estimated clock "
         "{:.2f} GHz\n",
-        env.value("memory_read_bandwidth_bytes_per_s", 0.0) / 1e6,
-        env.value("estimated_cpu_hz", 0.0) / 1e9);
+        NumberAt(env, "memory_read_bandwidth_bytes_per_s", 0) / 1e6,
+        NumberAt(env, "estimated_cpu_hz", 0) / 1e9);
   }
-  if (const auto counts = run.config.value("instructions", nlohmann::json()); counts.is_object()) {
+  if (const json& counts = At(run.config, "instructions"); counts.is_object()) {
     out += fmt::format("instructions: {} callgrind counts per job ({}), instr/op column\n",
-                       counts.value("measurements", 0), counts.value("valgrind_version", "?"));
+                       Shown(counts, "measurements", "0"), Shown(counts, "valgrind_version", "?"));
   }
   for (const auto& [lang, t] : run.toolchains.items()) {
-    out += fmt::format("  {:<5} {}\n", lang, t.value("version", "?"));
+    out += fmt::format("  {:<5} {}\n", ForTerminal(lang), Shown(t, "version", "?"));
   }
-  for (const auto& w : env.value("noise_warnings", nlohmann::json::array())) {
-    out += fmt::format("  warning: {}\n", w.value("condition", ""));
+  if (const json& warnings = At(env, "noise_warnings"); warnings.is_array()) {
+    for (const auto& w : warnings) out += fmt::format("  warning: {}\n", Shown(w, "condition", ""));
   }
 }
 
@@ -76,10 +94,10 @@ void RenderGroup(const std::string& key, std::vector<Row>& rows, double cpu_hz, 
     return ma < mb;
   });
   const JobSpec& first = rows.front().job->spec;
-  out += fmt::format("\n{}", key);
+  out += fmt::format("\n{}", ForTerminal(key));
   if (first.input)
     out += fmt::format("  ({}, sha256 {}…)", FormatBytes(static_cast<double>(first.input->bytes)),
-                       first.input->sha256.substr(0, 12));
+                       ForTerminal(first.input->sha256.substr(0, 12)));
   out += "\n";
   bool process_mode = first.mode == "process";
   bool throughput = first.bytes_per_op > 0;
@@ -92,8 +110,10 @@ void RenderGroup(const std::string& key, std::vector<Row>& rows, double cpu_hz, 
   const Row& best = rows.front();
   for (const Row& row : rows) {
     const JobSummary& s = row.summary;
-    std::string name = row.job->spec.impl;
-    if (!row.job->spec.build_label.empty()) name += " (" + row.job->spec.build_label + ")";
+    std::string name = ForTerminal(row.job->spec.impl);
+    if (!row.job->spec.build_label.empty()) {
+      name += " (" + ForTerminal(row.job->spec.build_label) + ")";
+    }
     if (row.job->spec.validation == "reduced") name += " [reduced validation]";
     if (!s.time_ns) {
       out += fmt::format("  {:<16} {}\n", name,
@@ -102,7 +122,7 @@ void RenderGroup(const std::string& key, std::vector<Row>& rows, double cpu_hz, 
     }
     const Summary& t = *s.time_ns;
     std::string mbs;
-    if (throughput) {
+    if (throughput && t.ci_low > 0) {  // A zero time has no throughput.
       double bytes = row.job->spec.bytes_per_op;
       mbs = fmt::format("{:.0f} [{:.0f}, {:.0f}]", bytes / t.median * 1e3, bytes / t.ci_high * 1e3,
                         bytes / t.ci_low * 1e3);
@@ -111,7 +131,7 @@ void RenderGroup(const std::string& key, std::vector<Row>& rows, double cpu_hz, 
     }
     std::string extra;
     if (process_mode) {
-      extra = FormatBytes(row.job->spec.artifact.value("size_bytes", 0.0));
+      extra = FormatBytes(NumberAt(row.job->spec.artifact, "size_bytes", 0));
     } else if (s.rss_increase_kb) {
       extra = FormatKilobytes(s.rss_increase_kb->median);
     }
@@ -129,9 +149,10 @@ void RenderGroup(const std::string& key, std::vector<Row>& rows, double cpu_hz, 
   if (process_mode) {
     out += "  binary sizes (as built / stripped):";
     for (const Row& row : rows) {
-      out += fmt::format(" {} {} / {};", row.job->spec.impl,
-                         FormatBytes(row.job->spec.artifact.value("size_bytes", 0.0)),
-                         FormatBytes(row.job->spec.artifact.value("stripped_size_bytes", 0.0)));
+      const json& artifact = row.job->spec.artifact;
+      out += fmt::format(" {} {} / {};", ForTerminal(row.job->spec.impl),
+                         FormatBytes(NumberAt(artifact, "size_bytes", 0)),
+                         FormatBytes(NumberAt(artifact, "stripped_size_bytes", 0)));
     }
     out += "\n";
   }
@@ -152,10 +173,11 @@ void RenderLanguageRatios(const std::vector<std::string>& order,
       }
     }
     if (!fastest.contains("cpp") || fastest.size() < 2) continue;
-    table += fmt::format("  {:<34}", key);
+    table += fmt::format("  {:<34}", ForTerminal(key));
     for (const auto& [lang, row] : fastest) {
       if (lang == "cpp") continue;
-      table += fmt::format(" {}/{} {}", row->job->spec.impl, fastest["cpp"]->job->spec.impl,
+      table += fmt::format(" {}/{} {}", ForTerminal(row->job->spec.impl),
+                           ForTerminal(fastest["cpp"]->job->spec.impl),
                            RatioCell(*row, *fastest["cpp"]));
     }
     table += "\n";
@@ -168,6 +190,24 @@ void RenderLanguageRatios(const std::vector<std::string>& order,
 
 }  // namespace
 
+std::string CompletionText(const RunResult& run) {
+  if (run.complete) return "complete";
+  std::size_t ran = 0, planned = 0;
+  for (const auto& job : run.jobs) ran += job.processes.size();
+  if (const json& order = At(run.config, "order"); order.is_array()) {
+    for (const auto& round : order) planned += round.is_array() ? round.size() : 0;
+  }
+  std::string progress = planned > 0 ? fmt::format("{} of {} processes ran", ran, planned)
+                                     : fmt::format("{} processes ran", ran);
+  // An empty reason: benchctl records why it stops (a signal, a failed write) before exiting,
+  // so it never got the chance.
+  std::string why = run.stop_reason.empty()
+                        ? "benchctl stopped without recording why (killed by SIGKILL, a crash or "
+                          "power loss)"
+                        : ForTerminal(run.stop_reason);
+  return fmt::format("INCOMPLETE: {}; {}", why, progress);
+}
+
 std::string RenderRun(const RunResult& run, const std::string& source) {
   std::string out;
   RenderHeader(run, source, out);
@@ -178,7 +218,7 @@ std::string RenderRun(const RunResult& run, const std::string& source) {
     if (!groups.contains(key)) order.push_back(key);
     groups[key].push_back({&job, ComputeJobSummary(job)});
   }
-  double cpu_hz = run.environment.value("estimated_cpu_hz", 0.0);
+  double cpu_hz = NumberAt(run.environment, "estimated_cpu_hz", 0);
   for (const auto& key : order) RenderGroup(key, groups[key], cpu_hz, out);
   RenderLanguageRatios(order, groups, out);
   bool any_failed = false;
@@ -186,13 +226,19 @@ std::string RenderRun(const RunResult& run, const std::string& source) {
     if (job.status != "failed") continue;
     if (!any_failed) out += "\nFAILED\n";
     any_failed = true;
-    out += fmt::format("  {}: {}\n", job.spec.id, job.failure);
+    // Build logs and stderr keep their lines; everything else a terminal acts on is escaped.
+    out +=
+        fmt::format("  {}: {}\n", ForTerminal(job.spec.id), ForTerminal(job.failure, Lines::kKeep));
     for (const auto& p : job.processes) {
       if (p.ok || p.stderr_tail.empty()) continue;
-      std::string tail = p.stderr_tail.size() > 600
-                             ? p.stderr_tail.substr(p.stderr_tail.size() - 600)
-                             : p.stderr_tail;
-      out += "    stderr: " + tail + (tail.ends_with("\n") ? "" : "\n");
+      std::string_view tail = p.stderr_tail;
+      if (tail.size() > 600) tail.remove_prefix(tail.size() - 600);
+      // Start at a character, not inside one (UTF-8 continuation bytes are 10xxxxxx).
+      while (!tail.empty() && (static_cast<unsigned char>(tail.front()) & 0xC0) == 0x80) {
+        tail.remove_prefix(1);
+      }
+      std::string shown = ForTerminal(tail, Lines::kKeep);
+      out += "    stderr: " + shown + (shown.ends_with("\n") ? "" : "\n");
     }
   }
   return out;

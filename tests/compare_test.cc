@@ -8,6 +8,7 @@
 #include "comparability.h"
 #include "compare_render.h"
 #include "error.h"
+#include "raw_control.h"
 #include "result_file.h"
 #include "run_fixtures.h"
 #include "test_support.h"
@@ -281,6 +282,38 @@ TEST(CompareRenderTest, FormatsAgreeOnTheVerdict) {
   EXPECT_EQ(j["rows"][0]["verdict"], "regression");
   EXPECT_EQ(j["regression"], true);
   EXPECT_EQ(j["counts"]["regression"], 1);
+}
+
+// Names are data: a job whose names hold terminal controls or markup, on both sides, one only in
+// the base, and a CPU model that differs (a comparability warning quotes both values).
+CompareReport HostileReport() {
+  JobShape evil = Impl("evil\x1b]0;pwned\x07|`x");
+  evil.input = "in\xc2\x9b";
+  JobShape script = Impl("<script>alert(1)</script>");
+  RunResult base = MakeRun({MakeJob(evil, Times(1e6, 10)), MakeJob(script, Times(1e6, 10))});
+  RunResult cand = MakeRun({MakeJob(evil, Times(1e6, 10))});
+  cand.environment["system"]["cpu_model"] = "cpu\x1b[2J";
+  return {CompareRuns(base, cand), CheckRunsComparable(base, cand), "base\x1b.json", "c.json"};
+}
+
+TEST(CompareRenderTest, TerminalTableEscapesNamesAndValuesFromTheFiles) {
+  std::string table = RenderCompareTable(HostileReport(), false);
+  EXPECT_FALSE(testing::HasRawControl(table, false)) << table;
+  EXPECT_TRUE(Contains(table, "json/parse-dom/evil\\x1b]0;pwned\\x07|`x/in\\u009b")) << table;
+  EXPECT_TRUE(Contains(table, "base:      base\\x1b.json")) << table;
+  EXPECT_TRUE(Contains(table, "candidate 'cpu\\x1b[2J'")) << table;
+}
+
+TEST(CompareRenderTest, MarkdownShowsMarkupInNamesAsText) {
+  std::string md = RenderCompareMarkdown(HostileReport());
+  EXPECT_FALSE(testing::HasRawControl(md, false)) << md;
+  EXPECT_FALSE(Contains(md, "<script>")) << md;
+  EXPECT_TRUE(Contains(md, "- json/parse-dom/&lt;script&gt;alert(1)&lt;/script&gt;/twitter-1MB"))
+      << md;
+  // In a table cell the name is a code span: the pipe is escaped for GFM and the fence is
+  // longer than the backtick inside.
+  EXPECT_TRUE(Contains(md, "| `` json/parse-dom/evil\\x1b]0;pwned\\x07\\|`x/in\\u009b `` |")) << md;
+  EXPECT_TRUE(Contains(md, "candidate 'cpu\\\\x1b\\[2J'")) << md;
 }
 
 // The CLI: exit 0 without a regression, 1 with one, 2 for --strict on incomparable runs.

@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 
+#include "raw_control.h"
 #include "run_fixtures.h"
 #include "test_support.h"
 
@@ -204,6 +205,45 @@ TEST(ExportersTest, CsvHasOneRowPerSampleAndQuotes) {
   odd.input = "a,\"b\"";
   std::string quoted = ExportCsv(testing::MakeRun({testing::MakeJob(odd, {1000})}));
   EXPECT_NE(quoted.find(",\"a,\"\"b\"\"\","), std::string::npos) << quoted;
+}
+
+// Names and values from a result file are data in every format: no raw control character
+// reaches the output (exports go to stdout by default), and JSON formats keep the exact name.
+TEST(ExportersTest, NamesWithControlCharactersAreEscapedInEveryFormat) {
+  JobShape evil;
+  evil.impl = "evil\x1b]0;pwned\x07";
+  evil.input = "in\xc2\x9b\x7f";
+  JobShape failed = evil;
+  failed.language = "go";
+  RunResult run = testing::MakeRun({testing::MakeJob(evil, {1000, 1100}),
+                                    testing::MakeFailedJob(failed, "bad\x1b[2J\nline two")});
+  run.jobs[1].spec.impl = "other\xe2\x80\xae";
+  run.environment["system"]["cpu_model"] = "cpu\x1b[2J";
+  run.toolchains["rust"]["version"] = "rustc\x1b]0;t\x07";
+  for (const Exporter& e : Exporters()) {
+    std::string out = e.function(run);
+    EXPECT_FALSE(testing::HasRawControl(out)) << e.name << ":\n" << out;
+    EXPECT_EQ(out.find("\xe2\x80\xae"), std::string::npos) << e.name;  // No raw bidi override.
+  }
+  json gbench = json::parse(ExportGbench(run));
+  EXPECT_EQ(gbench["benchmarks"][0]["name"], ExportName(run.jobs[0].spec));
+  EXPECT_EQ(gbench["benchmarks"].back()["error_message"], "bad\x1b[2J\nline two");
+  EXPECT_TRUE(json::parse(ExportBmf(run)).contains(ExportName(run.jobs[0].spec)));
+  std::string csv = ExportCsv(run);
+  EXPECT_NE(csv.find(",evil\\x1b]0;pwned\\x07,rust,in\\u009b\\x7f,"), std::string::npos) << csv;
+  std::string benchstat = ExportBenchstat(run);
+  EXPECT_NE(benchstat.find("cpu: cpu\\x1b[2J\n"), std::string::npos) << benchstat;
+  EXPECT_NE(benchstat.find("# toolchain rust: rustc\\x1b]0;t\\x07\n"), std::string::npos);
+  EXPECT_NE(benchstat.find("/impl=evil_]0;pwned_/input=in___-1\t"), std::string::npos);
+  EXPECT_NE(benchstat.find("failed: bad\\x1b[2J line two\n"), std::string::npos) << benchstat;
+}
+
+// A spreadsheet runs a cell that starts with = + - or @ as a formula.
+TEST(ExportersTest, CsvDefusesFormulasInNames) {
+  JobShape shape;
+  shape.input = "=HYPERLINK(\"http://x\",\"y\")";
+  std::string csv = ExportCsv(testing::MakeRun({testing::MakeJob(shape, {1000})}));
+  EXPECT_NE(csv.find(",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\","), std::string::npos) << csv;
 }
 
 }  // namespace

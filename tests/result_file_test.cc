@@ -18,6 +18,7 @@ using testing::WriteText;
 
 RunResult SampleRun() {
   RunResult run;
+  run.run_id = "0123456789abcdef01234567";
   run.benchctl = {{"version", "0.1.0"}, {"git_commit", "abc"}, {"git_dirty", false}};
   run.environment = {{"child_cpus", {1}}};
   run.toolchains = {{"cpp", {{"version", "g++ 12.2"}}}};
@@ -92,6 +93,8 @@ TEST(ResultFileTest, RoundTripKeepsEveryField) {
   nlohmann::json doc = RunResultToJson(in);
   EXPECT_EQ(doc["schema_version"], kResultSchemaVersion);
   RunResult out = RunResultFromJson(doc, "mem");
+  EXPECT_EQ(doc["run_id"], "0123456789abcdef01234567");
+  EXPECT_EQ(out.run_id, in.run_id);
   EXPECT_EQ(out.benchctl, in.benchctl);
   EXPECT_EQ(out.environment, in.environment);
   EXPECT_EQ(out.toolchains, in.toolchains);
@@ -155,6 +158,14 @@ TEST(ResultFileTest, RoundTripKeepsEveryField) {
   EXPECT_EQ(f.processes[0].stderr_tail, "oops\n");
   // Serialising again gives the same document.
   EXPECT_EQ(RunResultToJson(out), doc);
+}
+
+TEST(ResultFileTest, FilesFromBeforeRunIdsLoadWithAnEmptyOne) {
+  RunResult in = SampleRun();
+  in.run_id.clear();
+  nlohmann::json doc = RunResultToJson(in);
+  EXPECT_FALSE(doc.contains("run_id"));
+  EXPECT_EQ(RunResultFromJson(doc, "mem").run_id, "");
 }
 
 TEST(ResultFileTest, SummaryCountsOnlyVerifiedProcessesOfGoodJobs) {
