@@ -1,4 +1,4 @@
-// Export formats (GUIDE.md §5): pure functions from a run to the bytes of a file, one file
+// Export formats: pure functions from a run to the bytes of a file, one file
 // each (export_*.cc), registered in the single table below (hyperfine's src/export/).
 // Strings from the run are data: each exporter passes them through escape.h, so no name can
 // put control characters on a terminal or break the format's structure.

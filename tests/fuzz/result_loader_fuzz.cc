@@ -1,13 +1,12 @@
-// libFuzzer target: no file, however corrupt, may crash benchctl (GUIDE.md §6: a bad input is
-// a user error with a message). Feeds the bytes to LoadRunResult, as `benchctl show FILE`
-// does, and the parsed document to RunResultFromJson; then drives everything that reads a
-// loaded run: show's RenderRun, compare of the run against itself and against its own
-// re-loaded serialisation (table, Markdown, JSON), compare of its A/B builds, and every
-// registered exporter. Only benchctl::Error is an expected failure. A crash, a sanitizer
-// report, an nlohmann exception (the loader and the renderers check types first), a run
-// that loads but whose serialisation does not load again, or a raw control character in
-// what a terminal would print (escape.h) aborts: each is a bug. Built by scripts/fuzz.sh
-// (BENCHCTL_FUZZ=ON, clang).
+// libFuzzer target: no file, however corrupt, may crash benchctl (docs/ARCHITECTURE.md: a bad input
+// is a user error with a message). Feeds the bytes to LoadRunResult, as `benchctl show FILE` does,
+// and the parsed document to RunResultFromJson; then drives everything that reads a loaded run:
+// show's RenderRun, compare of the run against itself and against its own re-loaded serialisation
+// (table, Markdown, JSON), compare of its A/B builds, and every registered exporter. Only
+// benchctl::Error is an expected failure. A crash, a sanitizer report, an nlohmann exception (the
+// loader and the renderers check types first), a run that loads but whose serialisation does not
+// load again, or a raw control character in what a terminal would print (escape.h) aborts: each is
+// a bug. Built by scripts/fuzz.sh (BENCHCTL_FUZZ=ON, clang).
 #include <sys/mman.h>
 #include <unistd.h>
 
