@@ -1,14 +1,25 @@
-// Ctrl-C and SIGTERM: noticed, never fatal, so a run can kill its children and
-// save what finished.
+// Ctrl-C, SIGTERM and a closed terminal (SIGHUP): noticed, never fatal, so a
+// run can kill its children and save what finished.
+//
+// SIGQUIT (Ctrl-\) keeps its default action on purpose: it is the way to stop
+// benchctl at once, without saving, if stopping cleanly ever hangs. Its children
+// still die with it: they get a death signal from the kernel (harness/subprocess.h).
 #pragma once
+
+#include <string>
 
 namespace benchctl {
 
-// Installs SIGINT/SIGTERM handlers that only record the signal (no SA_RESTART,
-// so a blocking poll returns EINTR), and ignores SIGPIPE.
+// Installs SIGINT/SIGTERM/SIGHUP handlers that only record the first signal (no
+// SA_RESTART, so a blocking poll returns EINTR), and ignores SIGPIPE. A SIGHUP
+// that is already ignored (`nohup benchctl ...`) stays ignored.
 void InstallInterruptHandlers();
 
-// The signal that asked benchctl to stop, or 0.
+// The first signal that asked benchctl to stop, or 0.
 int InterruptSignal();
+
+// Why a run stopped, for the result file's stop_reason: "interrupted by SIGINT",
+// "interrupted by SIGHUP (the terminal closed)", ...
+std::string InterruptReason(int signal_number);
 
 }  // namespace benchctl

@@ -1,4 +1,5 @@
 #include <poll.h>
+#include <signal.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -80,6 +81,9 @@ RunOutcome ProcessExecutor::Run(const RunRequest& request) {
   spec.env = request.env;
   spec.cpus = request.cpus;
   spec.protocol_fd = request.protocol ? kProtocolFd : -1;
+  // A measured process has nothing to clean up: if benchctl dies, it dies at
+  // once. The launcher then kills its whole group (harness/launcher/).
+  spec.parent_death_signal = SIGKILL;
   RunOutcome outcome;
   auto start = std::chrono::steady_clock::now();
   SpawnedChild child = Spawn(spec);

@@ -1,6 +1,7 @@
 // Starting child processes without a shell: the one place that calls fork/exec.
 #pragma once
 
+#include <signal.h>
 #include <sys/types.h>
 
 #include <chrono>
@@ -21,6 +22,10 @@ struct SpawnSpec {
   int protocol_fd = -1;                    // If >= 0, the write end is dup'ed to this fd number.
   bool merge_output = false;               // stderr goes to the stdout pipe.
   int report_fd = -1;                      // If >= 0, a second pipe's write end goes here.
+  // Sent to the child if benchctl dies first, however it dies (PR_SET_PDEATHSIG);
+  // 0 for none. SIGKILL for measured processes, which have nothing to clean up.
+  // Kept last so positional initialisers of the fields above stay valid.
+  int parent_death_signal = SIGKILL;
 };
 
 // The parent's ends of a started child.
@@ -33,8 +38,10 @@ struct SpawnedChild {
 };
 
 // Forks and execs `spec` in a new process group (so a timeout or Ctrl-C can kill
-// the whole group). Throws benchctl::Error if the pipes or fork fail; an exec
-// failure is reported by the child as exit status 127 with a message on stderr.
+// the whole group). The child gets `spec.parent_death_signal` if the calling
+// thread dies, so call it from the main thread (benchctl has no other). Throws
+// benchctl::Error if the pipes or fork fail; an exec failure is reported by the
+// child as exit status 127 with a message on stderr.
 SpawnedChild Spawn(const SpawnSpec& spec);
 
 // Kills the child's whole process group with SIGKILL.
@@ -42,13 +49,21 @@ void KillProcessGroup(pid_t pid);
 
 // The outcome of a short helper command (compiler version, a build, strip).
 struct CommandResult {
-  int exit_code = -1;  // -1 if killed by a signal or timed out.
+  int exit_code = -1;  // -1 if killed by a signal, timed out or stopped by an interrupt.
   bool timed_out = false;
   std::string output;  // stdout and stderr, interleaved as read.
 };
 
+// How long a stopped helper command's process group may take to exit after
+// SIGTERM before it gets SIGKILL: enough for a compiler to delete its
+// temporary files, short enough that Ctrl-C still feels immediate.
+inline constexpr std::chrono::seconds kCommandStopGrace{3};
+
 // Runs a helper command to completion, capturing its output (at most
-// `max_output` bytes are kept, the tail wins). Throws only if it cannot start.
+// `max_output` bytes are kept, the tail wins). On timeout or interrupt its
+// process group gets SIGTERM, then SIGKILL after kCommandStopGrace; if benchctl
+// dies, the command gets SIGTERM (whatever spec.parent_death_signal says), so a
+// compiler removes its temporary files. Throws only if it cannot start.
 CommandResult RunCommand(const SpawnSpec& spec, std::chrono::seconds timeout,
                          std::size_t max_output = 4 << 20);
 

@@ -8,7 +8,13 @@
 //
 // Usage: benchctl-exec REPORT_FD PROGRAM [ARGS...]
 // Writes one line to REPORT_FD: "wall_ns user_us sys_us maxrss_kb wait_status\n".
+//
+// Nothing it starts outlives benchctl: if benchctl dies, however it dies, the
+// kernel signals the launcher (PR_SET_PDEATHSIG), which kills its own process
+// group, i.e. the workload and any process the workload forked.
 #include <fcntl.h>
+#include <signal.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -19,6 +25,36 @@
 #include <cstdlib>
 
 namespace {
+
+// The launcher's death signal when benchctl dies. Caught, unlike the SIGKILL
+// benchctl's Spawn sets, so the launcher can take its whole group with it.
+constexpr int kParentDeathSignal = SIGTERM;
+
+// Read by the signal handler, so set before it is installed or atomically.
+volatile sig_atomic_t g_group_leader = 0;  // True when started by benchctl's Spawn.
+volatile sig_atomic_t g_child = 0;         // The measured child's pid, once forked.
+
+// benchctl died: kill everything this launcher is responsible for, then go.
+void OnParentDeath(int) {
+  if (g_group_leader != 0) {
+    kill(0, SIGKILL);  // Our own group: the workload, its children, and us.
+  } else if (g_child > 0) {
+    kill(static_cast<pid_t>(g_child), SIGKILL);  // Not our group to kill: only our child.
+  }
+  _exit(128 + kParentDeathSignal);
+}
+
+// Arranges for OnParentDeath to run when benchctl dies. Until this runs, the
+// SIGKILL death signal set by benchctl before exec covers the launcher (it
+// survives exec), so there is no moment when benchctl's death goes unnoticed.
+void WatchParent() {
+  g_group_leader = getpgrp() == getpid() ? 1 : 0;
+  struct sigaction action {};
+  action.sa_handler = OnParentDeath;
+  sigfillset(&action.sa_mask);
+  sigaction(kParentDeathSignal, &action, nullptr);
+  prctl(PR_SET_PDEATHSIG, kParentDeathSignal);
+}
 
 long long NowNs() {
   timespec ts{};
@@ -40,6 +76,8 @@ int main(int argc, char** argv) {
   int report_fd = std::atoi(argv[1]);
   // The measured program must not inherit the report pipe.
   fcntl(report_fd, F_SETFD, FD_CLOEXEC);
+  WatchParent();
+  const pid_t self = getpid();
   long long start = NowNs();
   pid_t pid = fork();
   if (pid < 0) {
@@ -47,10 +85,16 @@ int main(int argc, char** argv) {
     return 126;
   }
   if (pid == 0) {
+    // The workload dies with the launcher even if the launcher is SIGKILLed
+    // (no handler runs then). The launcher may have died between fork and
+    // prctl: then no signal is coming, and getppid() already says so.
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != self) _exit(127);
     execv(argv[2], argv + 2);
     std::fprintf(stderr, "benchctl-exec: cannot exec %s: errno %d\n", argv[2], errno);
     _exit(127);
   }
+  g_child = pid;
   int status = 0;
   rusage usage{};
   while (wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) {
