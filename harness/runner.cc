@@ -2,9 +2,9 @@
 
 #include <fmt/format.h>
 
-#include <csignal>
 #include <cstring>
 
+#include "error.h"
 #include "interpret.h"
 #include "interrupt.h"
 #include "job_summary.h"
@@ -54,19 +54,12 @@ void CountInstructions(RunResult& run, Executor& executor, const RunnerSettings&
   }
 }
 
-}  // namespace
-
-void ExecuteRun(RunResult& run, const std::vector<std::vector<std::size_t>>& order,
-                Executor& executor, const RunnerSettings& settings,
-                const RunnerCallbacks& callbacks) {
+// The timed rounds, in `order`; saves after every process.
+void RunRounds(RunResult& run, const std::vector<std::vector<std::size_t>>& order,
+               Executor& executor, const RunnerSettings& settings,
+               const RunnerCallbacks& callbacks) {
   std::size_t total = 0;
   for (const auto& round : order) total += round.size();
-  for (JobResult& job : run.jobs) {
-    if (!job.spec.setup_failure.empty()) {
-      job.status = "failed";
-      job.failure = job.spec.setup_failure;
-    }
-  }
   std::vector<bool> warmed(run.jobs.size(), false);
   std::size_t done = 0;
   for (std::size_t r = 0; r < order.size() && InterruptSignal() == 0; ++r) {
@@ -95,16 +88,40 @@ void ExecuteRun(RunResult& run, const std::vector<std::vector<std::size_t>>& ord
       if (callbacks.progress) callbacks.progress({done, total, &job, &job.processes.back()});
     }
   }
-  if (settings.callgrind.measurements > 0) CountInstructions(run, executor, settings, callbacks);
-  if (int sig = InterruptSignal(); sig != 0) {
-    run.stop_reason = fmt::format("interrupted by {}", sig == SIGINT ? "SIGINT" : "SIGTERM");
+}
+
+}  // namespace
+
+void ExecuteRun(RunResult& run, const std::vector<std::vector<std::size_t>>& order,
+                Executor& executor, const RunnerSettings& settings,
+                const RunnerCallbacks& callbacks) {
+  for (JobResult& job : run.jobs) {
+    if (!job.spec.setup_failure.empty()) {
+      job.status = "failed";
+      job.failure = job.spec.setup_failure;
+    }
   }
+  try {
+    RunRounds(run, order, executor, settings, callbacks);
+    if (settings.callgrind.measurements > 0) CountInstructions(run, executor, settings, callbacks);
+  } catch (const Error& e) {
+    // The environment stopped the run (the result file cannot be written, a
+    // child cannot be started): not a workload's failure. What finished stays.
+    run.stop_reason = fmt::format("stopped: {}", e.what());
+  }
+  if (int sig = InterruptSignal(); sig != 0) run.stop_reason = InterruptReason(sig);
   run.complete = run.stop_reason.empty();
   for (JobResult& job : run.jobs) {
     if (job.status == "failed") continue;
     job.status = job.processes.size() == order.size() ? "ok" : "incomplete";
   }
-  if (callbacks.save) callbacks.save(run);
+  if (!callbacks.save) return;
+  try {
+    callbacks.save(run);
+  } catch (const Error& e) {
+    if (run.stop_reason.empty()) run.stop_reason = fmt::format("stopped: {}", e.what());
+    run.complete = false;
+  }
 }
 
 }  // namespace benchctl

@@ -38,7 +38,9 @@ struct RunnerCallbacks {
 // setup_failure fail without running; a job stops at its first failed process.
 // Then, with settings.callgrind.measurements > 0, counts the instructions of
 // every job that has not failed, round-robin; a failed count fails the job.
-// Sets run.complete, stop_reason and each job's status.
+// Sets run.complete, stop_reason and each job's status. A benchctl::Error from
+// the executor or the save callback (a fork that fails, a full disk) stops the
+// run: its message becomes the stop_reason and what finished is kept.
 void ExecuteRun(RunResult& run, const std::vector<std::vector<std::size_t>>& order,
                 Executor& executor, const RunnerSettings& settings,
                 const RunnerCallbacks& callbacks);

@@ -2,6 +2,8 @@
 // result; `benchctl clean` frees only what no later run can use. Each test
 // runs the built CLI; the ones that run something build one tiny workload.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <future>
 #include <set>
@@ -149,6 +151,40 @@ TEST(RunSafety, ConcurrentRunsGetTheirOwnResultFilesAndRunIds) {
   EXPECT_TRUE(seeds.contains(21) && seeds.contains(22) && seeds.contains(23));
   // Each run removed its scratch folder.
   EXPECT_TRUE(fs::is_empty(root / "build" / "bench" / "runs"));
+}
+
+// Stands in for a full disk: the result folder disappears mid-run, so the next
+// save fails. The run must stop with that reason and exit 3, not 2.
+TEST(RunSafety, AResultFileThatCannotBeWrittenStopsTheRunWithExitThree) {
+  TempDir tmp;
+  fs::path root = SelftestRoot(tmp);
+  ASSERT_EQ(RunGood(root, {}).exit_code, 0);  // Build first.
+  fs::path out = tmp / "gone" / "r.json";
+  SpawnSpec spec;
+  spec.argv = {
+      BENCHCTL_BINARY, "run",         "--suite",         "selftest", "--impl",    "cpp-good",
+      "--root",        root.string(), "--processes",     "400",      "--samples", "3",
+      "--warmup",      "0",           "--min-sample-ms", "5",        "--out",     out.string()};
+  spec.merge_output = true;
+  SpawnedChild child = Spawn(spec);
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+  // Wait for a save that recorded a process, then take the folder away.
+  while (testing::ReadText(out).find("\"round\"") == std::string::npos &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  fs::remove_all(tmp / "gone");
+  std::string output;
+  char buffer[4096];
+  for (ssize_t n; (n = read(child.stdout_fd, buffer, sizeof(buffer))) > 0;) {
+    output.append(buffer, static_cast<std::size_t>(n));
+  }
+  close(child.stdout_fd);
+  int status = 0;
+  waitpid(child.pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status)) << output;
+  EXPECT_EQ(WEXITSTATUS(status), 3) << output;
+  ExpectMentions(output, {"the run stopped early", "stopped: cannot write", "r.json"});
 }
 
 TEST(RunSafety, CleanRemovesOnlyWhatNoLaterRunCanUse) {

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "error.h"
+
 namespace benchctl {
 namespace {
 
@@ -141,6 +143,49 @@ TEST(RunnerTest, SavesAndReportsProgressAfterEveryProcess) {
     EXPECT_NE(rec.progress[i].job, nullptr);
     EXPECT_NE(rec.progress[i].process, nullptr);
   }
+}
+
+TEST(RunnerTest, AResultFileThatCannotBeWrittenStopsTheRunWithAReason) {
+  RunResult run;
+  run.jobs = {MakeJob("a"), MakeJob("b")};
+  FakeExecutor fake;
+  fake.script = {{"a", {Reporting(15)}}, {"b", {Reporting(15)}}};
+  int saves = 0;
+  RunnerCallbacks callbacks;
+  callbacks.save = [&saves](const RunResult&) {
+    if (++saves >= 2) throw Error("cannot write r.json.tmp: No space left on device");
+  };
+  ExecuteRun(run, {{0, 1}, {1, 0}}, fake, kSettings, callbacks);
+  EXPECT_EQ(fake.requests.size(), 2u);  // Nothing ran after the failed save.
+  EXPECT_FALSE(run.complete);
+  EXPECT_EQ(run.stop_reason, "stopped: cannot write r.json.tmp: No space left on device");
+  EXPECT_EQ(run.jobs[0].processes.size() + run.jobs[1].processes.size(), 2u);  // Kept.
+  EXPECT_EQ(run.jobs[0].status, "incomplete");
+  EXPECT_EQ(run.jobs[1].status, "incomplete");
+}
+
+// An executor whose fork fails from the second process on.
+class ForkFailingExecutor : public Executor {
+ public:
+  int calls = 0;
+  RunOutcome Run(const RunRequest&) override {
+    if (++calls >= 2) throw Error("fork failed: Resource temporarily unavailable");
+    return Reporting(15);
+  }
+};
+
+TEST(RunnerTest, AChildThatCannotBeStartedStopsTheRunWithAReason) {
+  RunResult run;
+  run.jobs = {MakeJob("a")};
+  ForkFailingExecutor executor;
+  Recorder rec;
+  ExecuteRun(run, {{0}, {0}, {0}}, executor, kSettings, rec.Callbacks());
+  EXPECT_FALSE(run.complete);
+  EXPECT_EQ(run.stop_reason, "stopped: fork failed: Resource temporarily unavailable");
+  ASSERT_EQ(run.jobs[0].processes.size(), 1u);
+  EXPECT_TRUE(run.jobs[0].processes[0].ok);
+  EXPECT_EQ(run.jobs[0].status, "incomplete");
+  EXPECT_EQ(rec.processes_at_save.back(), 1u);  // The final save recorded the reason.
 }
 
 TEST(RunnerTest, AFailingJobStopsAtItsFirstFailureAndOthersContinue) {
