@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -157,8 +158,15 @@ BuildResult BuildWorkload(const Manifest& m, const Toolchain& t, const Toolchain
   spec.argv = result.argv;
   spec.env = result.env;
   spec.cwd = ExpandPlaceholders(t.build_cwd, values);
+  // A private temporary folder, removed after the build: whatever a compiler
+  // or linker leaves behind when stopped (an LTO link killed midway) goes too.
+  fs::path tmp = paths.build / "tmp" / std::to_string(getpid());
+  fs::create_directories(tmp);
+  spec.env["TMPDIR"] = tmp.string();
   auto start = std::chrono::steady_clock::now();
   CommandResult r = RunCommand(spec, std::chrono::minutes(30));
+  std::error_code ignored;
+  fs::remove_all(tmp, ignored);
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::string log = fmt::format("$ {}\n{}", fmt::join(result.argv, " "), r.output);
   WriteFileAtomically(result.log_path, log);

@@ -97,6 +97,10 @@ std::vector<CleanItem> CleanBuildFolder(const CleanPlan& plan) {
     if (fs::exists(plan.build / name)) Take(old, plan.build / name, plan.dry_run);
   }
   items.push_back(old);
+  // The build lock is held: no build is using its temporary folder now.
+  CleanItem tmp{"temporary folders of stopped builds", 0, 0, true, "no build is running"};
+  if (fs::exists(plan.build / "tmp")) Take(tmp, plan.build / "tmp", plan.dry_run);
+  items.push_back(tmp);
   if (plan.all) {
     if (!ArtifactsInUse(plan.build).empty()) {
       throw Error(

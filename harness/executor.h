@@ -25,7 +25,7 @@ struct RunOutcome {
   int exit_code = -1;
   int term_signal = 0;       // Non-zero if killed by a signal.
   bool timed_out = false;    // Killed by benchctl after timeout_seconds.
-  bool interrupted = false;  // Killed because benchctl got SIGINT/SIGTERM.
+  bool interrupted = false;  // Killed because benchctl got SIGINT, SIGTERM or SIGHUP.
   double wall_seconds = 0;   // fork to wait4, measured by benchctl.
   double user_seconds = 0;   // From this child's own rusage (wait4).
   double system_seconds = 0;

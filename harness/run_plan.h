@@ -30,7 +30,7 @@ std::map<std::string, ToolchainProbe> ProbeLanguages(
 
 // Builds each manifest, printing one status line each on stderr. A missing
 // toolchain or failed build is recorded in its BuildResult; the rest go on.
-// After SIGINT/SIGTERM it stops early: callers check InterruptSignal().
+// After SIGINT, SIGTERM or SIGHUP it stops early: callers check InterruptSignal().
 std::vector<BuiltWorkload> BuildWorkloads(const std::vector<Manifest>& manifests,
                                           const std::map<std::string, Toolchain>& toolchains,
                                           const std::map<std::string, ToolchainProbe>& probes,
