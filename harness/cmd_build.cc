@@ -14,7 +14,7 @@ namespace benchctl {
 void RegisterBuild(CLI::App& app, int& exit_code) {
   struct Args {
     std::vector<std::string> suites, languages, impls;
-    std::string root, workloads, build_dir;
+    ProjectOptions project;
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd =
@@ -22,14 +22,10 @@ void RegisterBuild(CLI::App& app, int& exit_code) {
   cmd->add_option("--suite", args->suites, "Only these suites (default: all)");
   cmd->add_option("--lang", args->languages, "Only these languages");
   cmd->add_option("--impl", args->impls, "Only these implementations");
-  cmd->add_option("--root", args->root, "The benchctl checkout (default: found from here)");
-  cmd->add_option("--workloads", args->workloads, "Workloads folder (default <root>/workloads)");
-  cmd->add_option("--build-dir", args->build_dir, "Build cache (default <root>/build/bench)");
+  AddProjectOptions(cmd, args->project);
   cmd->callback([args, &exit_code]() {
     InstallInterruptHandlers();
-    Paths paths = FindPaths(args->root);
-    if (!args->workloads.empty()) paths.workloads = std::filesystem::absolute(args->workloads);
-    if (!args->build_dir.empty()) paths.build = std::filesystem::absolute(args->build_dir);
+    Paths paths = ResolvePaths(args->project);
     auto toolchains = LoadToolchains(paths.root / "toolchains");
     std::vector<std::string> languages;
     for (const auto& [lang, t] : toolchains) languages.push_back(lang);

@@ -52,7 +52,7 @@ void Print(const std::vector<CleanItem>& items, bool dry_run) {
 
 void RegisterClean(CLI::App& app, int& exit_code) {
   struct Args {
-    std::string root, workloads, build_dir;
+    ProjectOptions project;
     bool all = false, dry_run = false;
   };
   auto args = std::make_shared<Args>();
@@ -63,14 +63,10 @@ void RegisterClean(CLI::App& app, int& exit_code) {
       "touched)");
   cmd->add_flag("--all", args->all, "Remove the whole build cache (rebuilt on the next run)");
   cmd->add_flag("--dry-run", args->dry_run, "Only say what would be removed and its size");
-  cmd->add_option("--root", args->root, "The benchctl checkout (default: found from here)");
-  cmd->add_option("--workloads", args->workloads, "Workloads folder (default <root>/workloads)");
-  cmd->add_option("--build-dir", args->build_dir, "Build cache (default <root>/build/bench)");
+  AddProjectOptions(cmd, args->project);
   cmd->callback([args, &exit_code]() {
     InstallInterruptHandlers();
-    Paths paths = FindPaths(args->root);
-    if (!args->workloads.empty()) paths.workloads = std::filesystem::absolute(args->workloads);
-    if (!args->build_dir.empty()) paths.build = std::filesystem::absolute(args->build_dir);
+    Paths paths = ResolvePaths(args->project);
     CleanPlan plan;
     plan.build = paths.build;
     plan.repo = paths.root;

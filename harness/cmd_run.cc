@@ -36,7 +36,8 @@ namespace {
 
 struct RunArgs {
   RunOptions options;
-  std::string root, workloads, build_dir, against;
+  ProjectOptions project;
+  std::string against;
   std::string seed_text, input_seed_text;  // Parsed exactly (ParseSeedOption).
   bool processes_given = false;
 };
@@ -85,9 +86,7 @@ void ResolveOptions(RunArgs& args) {
 Project LoadProject(const RunArgs& args) {
   const RunOptions& o = args.options;
   Project p;
-  p.paths = FindPaths(args.root);
-  if (!args.workloads.empty()) p.paths.workloads = std::filesystem::absolute(args.workloads);
-  if (!args.build_dir.empty()) p.paths.build = std::filesystem::absolute(args.build_dir);
+  p.paths = ResolvePaths(args.project);
   p.toolchains = LoadToolchains(p.paths.root / "toolchains");
   for (const auto& [lang, t] : p.toolchains) p.languages.push_back(lang);
   p.suite = MakeSuite(o.suite);
@@ -315,9 +314,7 @@ void RegisterRun(CLI::App& app, int& exit_code) {
   cmd->add_option("--out", o.out,
                   "Result file; must not exist yet (default results/<stamp>-<suite>-<host>.json, "
                   "with -2, -3, ... if taken)");
-  cmd->add_option("--root", args->root, "The benchctl checkout (default: found from here)");
-  cmd->add_option("--workloads", args->workloads, "Workloads folder (default <root>/workloads)");
-  cmd->add_option("--build-dir", args->build_dir, "Build cache (default <root>/build/bench)");
+  AddProjectOptions(cmd, args->project);
   cmd->add_option("--against", args->against,
                   "A/B: also build the workloads at this git revision (in a separate worktree) "
                   "and run both interleaved");

@@ -2,6 +2,9 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <string>
+
+#include "run_options.h"
 
 namespace benchctl {
 
@@ -12,6 +15,17 @@ inline constexpr int kExitUsage = 2;     // Bad arguments or input files.
 // A run stopped early by its environment (the result file could not be written, a
 // fork failed): what finished is kept and the reason is recorded.
 inline constexpr int kExitStopped = 3;
+
+// --root, --workloads, --build-dir: where the project and its build cache are.
+struct ProjectOptions {
+  std::string root, workloads, build_dir;
+};
+
+// Adds the three options to `cmd`.
+void AddProjectOptions(CLI::App* cmd, ProjectOptions& options);
+
+// The project's paths with the options applied (benchctl::Error if no project is found).
+Paths ResolvePaths(const ProjectOptions& options);
 
 // Each Register* adds a subcommand whose callback stores its exit status in `exit_code`.
 void RegisterRun(CLI::App& app, int& exit_code);
