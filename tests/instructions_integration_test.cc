@@ -52,8 +52,11 @@ void ExpectCounted(const RunResult& run) {
       EXPECT_GT(c.per_op, 1000.0);
     }
     if (job.spec.language != "go") {
+      // Repeatable well inside compare's 1% instruction threshold. Quick mode's few
+      // extra iterations magnify per-process noise: cpp-nlohmann parse-dom at 16KB
+      // was once 0.19% apart (usually < 0.01%), so the bound is 0.5%, not 0.01%.
       EXPECT_NEAR(job.instructions[0].per_op, job.instructions[1].per_op,
-                  1e-4 * job.instructions[0].per_op);
+                  5e-3 * job.instructions[0].per_op);
     }
   }
 }
