@@ -35,8 +35,8 @@ RunResult RunCounted(const std::vector<std::string>& extra, const std::string& n
   return LoadRunResult(out);
 }
 
-// C++, Rust and Zig repeat their count within 0.01% (only the digits of the reported sample
-// times differ); Go's runtime does not (GC and scheduler timing), so for Go only the counts'
+// C++, Rust and Zig usually repeat their count within 0.01% (only the digits of the reported
+// sample times differ); Go's runtime does not (GC and scheduler timing), so for Go only the counts'
 // presence and size are checked.
 void ExpectCounted(const RunResult& run) {
   ASSERT_FALSE(run.jobs.empty());
