@@ -118,12 +118,15 @@ JsonInput ReadUserInput(const fs::path& path, const std::string& name) {
 }
 
 std::vector<std::string> DistinctInputNames(const std::vector<fs::path>& paths) {
+  // Resolved once: the same file under two spellings is one file.
+  std::vector<fs::path> canonical;
   std::map<fs::path, std::size_t> seen;
   for (std::size_t i = 0; i < paths.size(); ++i) {
-    fs::path canonical = fs::weakly_canonical(paths[i]);
-    if (auto [it, fresh] = seen.emplace(canonical, i); !fresh) {
+    canonical.push_back(fs::weakly_canonical(paths[i]));
+    if (auto [it, fresh] = seen.emplace(canonical[i], i); !fresh) {
       throw Error(fmt::format("--input {} is given twice (as {} and {}): give each file once",
-                              canonical.string(), paths[it->second].string(), paths[i].string()));
+                              canonical[i].string(), paths[it->second].string(),
+                              paths[i].string()));
     }
   }
   std::vector<std::size_t> depth(paths.size(), 1);
@@ -131,7 +134,7 @@ std::vector<std::string> DistinctInputNames(const std::vector<fs::path>& paths) 
     changed = false;
     std::map<std::string, std::vector<std::size_t>> by_name;
     for (std::size_t i = 0; i < paths.size(); ++i) {
-      by_name[Tail(fs::weakly_canonical(paths[i]), depth[i])].push_back(i);
+      by_name[Tail(canonical[i], depth[i])].push_back(i);
     }
     for (const auto& [name, users] : by_name) {
       if (users.size() < 2) continue;
@@ -140,9 +143,7 @@ std::vector<std::string> DistinctInputNames(const std::vector<fs::path>& paths) 
     }
   }
   std::vector<std::string> names;
-  for (std::size_t i = 0; i < paths.size(); ++i) {
-    names.push_back(Tail(fs::weakly_canonical(paths[i]), depth[i]));
-  }
+  for (std::size_t i = 0; i < paths.size(); ++i) names.push_back(Tail(canonical[i], depth[i]));
   return names;
 }
 
