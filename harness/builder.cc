@@ -9,10 +9,10 @@
 #include <fstream>
 #include <sstream>
 
+#include "atomic_file.h"
 #include "error.h"
 #include "file_lock.h"
 #include "placeholders.h"
-#include "result_file.h"
 #include "sha256.h"
 #include "subprocess.h"
 

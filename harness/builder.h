@@ -6,7 +6,7 @@
 #include <string>
 
 #include "manifest.h"
-#include "run_options.h"
+#include "paths.h"
 #include "toolchain.h"
 
 namespace benchctl {

@@ -3,10 +3,10 @@
 
 #include <cstdio>
 
+#include "atomic_file.h"
 #include "byte_size.h"
 #include "commands.h"
 #include "json_gen.h"
-#include "result_file.h"
 #include "sha256.h"
 
 namespace benchctl {

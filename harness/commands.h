@@ -4,7 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <string>
 
-#include "run_options.h"
+#include "paths.h"
 
 namespace benchctl {
 

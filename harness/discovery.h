@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "manifest.h"
-#include "run_options.h"
+#include "paths.h"
 
 namespace benchctl {
 

@@ -5,11 +5,8 @@
 #include <cmath>
 #include <csignal>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 #include "error.h"
-#include "json_reference.h"
 #include "protocol.h"
 #include "statistics.h"
 
@@ -18,32 +15,6 @@ namespace {
 
 std::string Shorten(const std::string& s, std::size_t max = 600) {
   return s.size() <= max ? s : s.substr(0, max) + "...";
-}
-
-std::string CheckSerializedFile(const JobSpec& job, const nlohmann::json& value) {
-  if (!value.is_object() || !value.contains("output_bytes") ||
-      !value["output_bytes"].is_number_integer()) {
-    return "serialize must report {\"output_bytes\": N}, got " + Shorten(value.dump());
-  }
-  std::ifstream in(job.output_path, std::ios::binary);
-  if (!in) return "serialize wrote no output file at " + job.output_path;
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  std::string text = buffer.str();
-  auto reported = value["output_bytes"].get<std::int64_t>();
-  if (static_cast<std::int64_t>(text.size()) != reported) {
-    return fmt::format("serialize reported {} bytes but wrote {}", reported, text.size());
-  }
-  try {
-    nlohmann::json stats = ComputeJsonStats(text, job.output_path).ToDomJson();
-    if (stats != job.expected) {
-      return fmt::format("serialized output re-parses to different stats: expected {} got {}",
-                         Shorten(job.expected.dump()), Shorten(stats.dump()));
-    }
-  } catch (const Error& e) {
-    return std::string("serialized output is not valid JSON: ") + e.what();
-  }
-  return "";
 }
 
 std::string DescribeExit(const RunOutcome& o) {
@@ -59,7 +30,7 @@ std::string DescribeExit(const RunOutcome& o) {
 }  // namespace
 
 std::string CheckVerification(const JobSpec& job, const nlohmann::json& value) {
-  if (job.verify == VerifyKind::kSerializedFile) return CheckSerializedFile(job, value);
+  if (job.check) return job.check(value);
   if (value != job.expected) {
     return fmt::format("wrong verification value: expected {} got {}", Shorten(job.expected.dump()),
                        Shorten(value.dump()));

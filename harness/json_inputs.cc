@@ -7,10 +7,10 @@
 #include <map>
 #include <sstream>
 
+#include "atomic_file.h"
 #include "byte_size.h"
 #include "error.h"
 #include "json_reference.h"
-#include "result_file.h"
 #include "sha256.h"
 #include "units.h"
 

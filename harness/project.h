@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "run_options.h"
+#include "paths.h"
 
 namespace benchctl {
 

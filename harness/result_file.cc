@@ -40,7 +40,7 @@ json SpecToJson(const JobSpec& s) {
             {"argv", s.argv},
             {"env", s.env},
             {"expected_verification", s.expected},
-            {"verify", s.verify == VerifyKind::kEqual ? "equal" : "serialized-file"},
+            {"verify", s.verify},
             {"bytes_per_op", s.bytes_per_op},
             {"artifact", s.artifact}};
   j["input"] = s.input ? InputToJson(*s.input) : json(nullptr);
@@ -123,9 +123,7 @@ JobSpec SpecFromJson(const ResultReader& r, const json& j, const std::string& w)
   s.argv = r.Strings(j, "argv", w);
   s.env = r.StringMap(j, "env", w);
   if (r.Has(j, "expected_verification")) s.expected = j.at("expected_verification");
-  s.verify = !r.Has(j, "verify") || r.OneOf(j, "verify", w, {"equal", "serialized-file"}) == "equal"
-                 ? VerifyKind::kEqual
-                 : VerifyKind::kSerializedFile;
+  s.verify = r.OptStr(j, "verify", w, "equal");
   s.bytes_per_op = r.Has(j, "bytes_per_op") ? r.Num(j, "bytes_per_op", w, kBytes) : 0;
   s.artifact = r.Object(j, "artifact", w);
   s.setup_failure = r.OptStr(j, "setup_failure", w, "");
@@ -291,35 +289,6 @@ RunResult LoadRunResult(const std::filesystem::path& path) {
   } catch (const json::exception& e) {
     // The reader checks every type before converting; this is a last line of defence.
     throw Error(fmt::format("{}: unexpected content: {}", name, ForTerminal(e.what())));
-  }
-}
-
-void WriteFileAtomically(const std::filesystem::path& path, const std::string& text) {
-  std::filesystem::path tmp = path;
-  tmp += fmt::format(".{}.tmp", getpid());
-  int fd = open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) {
-    throw Error(fmt::format("cannot write {}: {}", tmp.string(), std::strerror(errno)));
-  }
-  std::size_t done = 0;
-  while (done < text.size()) {
-    ssize_t n = write(fd, text.data() + done, text.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      int saved = errno;
-      close(fd);
-      unlink(tmp.c_str());
-      throw Error(fmt::format("cannot write {}: {}", tmp.string(), std::strerror(saved)));
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  fsync(fd);
-  close(fd);
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    int saved = errno;
-    unlink(tmp.c_str());
-    throw Error(fmt::format("cannot rename {} to {}: {}", tmp.string(), path.string(),
-                            std::strerror(saved)));
   }
 }
 

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "atomic_file.h"
 #include "result_model.h"
 
 namespace benchctl {
@@ -23,10 +24,6 @@ RunResult RunResultFromJson(const nlohmann::json& doc, const std::string& source
 // foreign files give a benchctl::Error naming the file and the problem (never an nlohmann
 // exception).
 RunResult LoadRunResult(const std::filesystem::path& path);
-
-// Writes `text` to `path` via a temporary file in the same directory and a
-// rename, so readers never see a half-written file.
-void WriteFileAtomically(const std::filesystem::path& path, const std::string& text);
 
 // Largest result file benchctl will load.
 inline constexpr std::uintmax_t kMaxResultFileBytes = 1ull << 30;

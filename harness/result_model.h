@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -23,11 +24,9 @@ struct InputInfo {
   std::uint64_t bytes = 0;
 };
 
-// How a job's verification value is checked.
-enum class VerifyKind {
-  kEqual,          // The reported value must equal `expected`.
-  kSerializedFile  // {"output_bytes": N}; the written file re-parses to `expected` DOM stats.
-};
+// A suite's own check of a reported verification value: "" when it is right,
+// else the reason. Jobs without one compare the value with `expected`.
+using VerificationCheck = std::function<std::string(const nlohmann::json& value)>;
 
 // One workload × operation × input: what runs in each of its processes.
 struct JobSpec {
@@ -39,9 +38,9 @@ struct JobSpec {
   std::vector<std::string> argv;           // Binary and arguments.
   std::map<std::string, std::string> env;  // Everything benchctl sets for the child.
   nlohmann::json expected;                 // Reference verification value.
-  VerifyKind verify = VerifyKind::kEqual;
-  std::string output_path;                             // For kSerializedFile.
-  double bytes_per_op = 0;                             // For throughput; 0 if not meaningful.
+  std::string verify = "equal";            // How: "equal", or the name of the suite's own check.
+  VerificationCheck check;                 // The suite's own check (not stored in files).
+  double bytes_per_op = 0;                 // For throughput; 0 if not meaningful.
   nlohmann::json artifact = nlohmann::json::object();  // Binary, sizes, build key.
   std::string setup_failure;  // Non-empty: failed before running (build, input).
 };

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "run_options.h"
+#include "paths.h"
 
 namespace benchctl {
 

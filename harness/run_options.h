@@ -6,16 +6,9 @@
 #include <string>
 #include <vector>
 
-namespace benchctl {
+#include "paths.h"
 
-// Where the project's pieces are.
-struct Paths {
-  std::filesystem::path root;       // Repository root (toolchains/, workloads/).
-  std::filesystem::path workloads;  // Usually root/workloads.
-  std::filesystem::path build;      // Build cache, generated inputs, outputs.
-  std::filesystem::path results;    // Default folder for result files.
-  std::filesystem::path scratch;    // This run's own folder (RunScratch); empty outside a run.
-};
+namespace benchctl {
 
 // Everything that shapes a run; recorded in the result's `config`.
 struct RunOptions {

@@ -1,5 +1,4 @@
-// The steps of a run before execution: build, plan jobs, child environment,
-// and the metadata recorded with the result.
+// Planning a run: built workloads become jobs, each with its child environment.
 #pragma once
 
 #include <map>
@@ -7,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "builder.h"
+#include "build_workloads.h"
 #include "cpu_sets.h"
 #include "manifest.h"
 #include "result_model.h"
@@ -16,25 +15,6 @@
 #include "toolchain.h"
 
 namespace benchctl {
-
-// A manifest and how its build went.
-struct BuiltWorkload {
-  Manifest manifest;
-  BuildResult build;
-};
-
-// Probes each language used by `manifests` once.
-std::map<std::string, ToolchainProbe> ProbeLanguages(
-    const std::vector<Manifest>& manifests, const std::map<std::string, Toolchain>& toolchains,
-    const Paths& paths);
-
-// Builds each manifest, printing one status line each on stderr. A missing
-// toolchain or failed build is recorded in its BuildResult; the rest go on.
-// After SIGINT, SIGTERM or SIGHUP it stops early: callers check InterruptSignal().
-std::vector<BuiltWorkload> BuildWorkloads(const std::vector<Manifest>& manifests,
-                                          const std::map<std::string, Toolchain>& toolchains,
-                                          const std::map<std::string, ToolchainProbe>& probes,
-                                          const Paths& paths);
 
 // Expands built workloads into jobs; a failed build fails its jobs up front.
 std::vector<JobSpec> PlanJobs(const Suite& suite, const std::vector<BuiltWorkload>& built,
@@ -48,10 +28,5 @@ void CheckUniqueJobIds(const std::vector<JobResult>& jobs);
 // `cpu_count_env`) every child gets (recorded).
 void AddChildEnvironment(JobSpec& job, const RunOptions& options, const CpuPlan& cpus,
                          const Toolchain& toolchain);
-
-// The "toolchains" block: per used language, path, exact version and policy.
-nlohmann::json ToolchainsJson(const std::vector<BuiltWorkload>& built,
-                              const std::map<std::string, Toolchain>& toolchains,
-                              const std::map<std::string, ToolchainProbe>& probes);
 
 }  // namespace benchctl

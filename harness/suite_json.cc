@@ -4,6 +4,7 @@
 
 #include "byte_size.h"
 #include "json_inputs.h"
+#include "json_verify.h"
 #include "suites.h"
 #include "system_info.h"
 
@@ -88,10 +89,13 @@ class JsonSuite : public Suite {
           std::string file = job.id;
           std::replace(file.begin(), file.end(), '/', '_');
           // The run's own folder: a concurrent run must not overwrite it.
-          job.output_path = (paths.scratch / "outputs" / (file + ".json")).string();
+          std::string output = (paths.scratch / "outputs" / (file + ".json")).string();
           std::filesystem::create_directories(paths.scratch / "outputs");
-          job.env["BENCHCTL_PARAM_OUTPUT"] = job.output_path;
-          job.verify = VerifyKind::kSerializedFile;
+          job.env["BENCHCTL_PARAM_OUTPUT"] = output;
+          job.verify = "serialized-file";
+          job.check = [output, expected = job.expected](const nlohmann::json& value) {
+            return CheckSerializedOutput(output, expected, value);
+          };
         }
         jobs.push_back(std::move(job));
       }

@@ -7,7 +7,6 @@
 #include <string>
 #include <vector>
 
-#include "json_reference.h"
 #include "test_support.h"
 
 namespace benchctl {
@@ -167,34 +166,15 @@ TEST(InterpretTest, ProcessModeVerifiesTrimmedStdoutAndTimesTheWall) {
   EXPECT_EQ(FailureOf(o, StartupJob()), "exited with status 2");
 }
 
-JobSpec SerializeJob(const std::string& output_path, const std::string& document) {
+TEST(CheckVerificationTest, ASuitesOwnCheckReplacesEquality) {
   JobSpec job;
-  job.mode = "inprocess";
-  job.verify = VerifyKind::kSerializedFile;
-  job.output_path = output_path;
-  job.expected = ComputeJsonStats(document, "reference").ToDomJson();
-  return job;
-}
-
-TEST(CheckVerificationTest, SerializedFileIsReparsedAndCompared) {
-  testing::TempDir tmp;
-  const std::string doc = R"({"a":[1,2,{"b":"c"}]})";
-  const std::string path = (tmp / "out.json").string();
-  JobSpec job = SerializeJob(path, doc);
-  EXPECT_NE(CheckVerification(job, {{"output_bytes", 21}}).find("no output file"),
-            std::string::npos);
-  testing::WriteText(path, R"({"a": [1, 2, {"b": "c"}]})");  // Same DOM, other spacing: 25 bytes.
-  EXPECT_EQ(CheckVerification(job, {{"output_bytes", 25}}), "");
-  EXPECT_EQ(CheckVerification(job, {{"output_bytes", 21}}),
-            "serialize reported 21 bytes but wrote 25");
-  EXPECT_NE(CheckVerification(job, 25).find("must report {\"output_bytes\": N}"),
-            std::string::npos);
-  testing::WriteText(path, R"({"a":[1,2]})");
-  EXPECT_NE(CheckVerification(job, {{"output_bytes", 11}}).find("different stats"),
-            std::string::npos);
-  testing::WriteText(path, R"({"a":[1,2)");
-  EXPECT_NE(CheckVerification(job, {{"output_bytes", 9}}).find("not valid JSON"),
-            std::string::npos);
+  job.expected = 7;
+  EXPECT_EQ(CheckVerification(job, 7), "");
+  job.check = [](const nlohmann::json& value) {
+    return value == 8 ? std::string() : std::string("not eight");
+  };
+  EXPECT_EQ(CheckVerification(job, 8), "");
+  EXPECT_EQ(CheckVerification(job, 7), "not eight");
 }
 
 }  // namespace

@@ -44,8 +44,7 @@ RunResult SampleRun() {
   ok.spec.argv = {"/bin/x", "arg"};
   ok.spec.env = {{"BENCHCTL_FD", "3"}};
   ok.spec.expected = {{"objects", 10}};
-  ok.spec.verify = VerifyKind::kSerializedFile;
-  ok.spec.output_path = "/tmp/out.json";
+  ok.spec.verify = "serialized-file";
   ok.spec.bytes_per_op = 1e6;
   ok.spec.artifact = {{"binary", "/bin/x"}};
   ok.status = "ok";
@@ -119,7 +118,7 @@ TEST(ResultFileTest, RoundTripKeepsEveryField) {
   EXPECT_EQ(s.argv, e.argv);
   EXPECT_EQ(s.env, e.env);
   EXPECT_EQ(s.expected, e.expected);
-  EXPECT_EQ(s.verify, VerifyKind::kSerializedFile);
+  EXPECT_EQ(s.verify, "serialized-file");
   EXPECT_DOUBLE_EQ(s.bytes_per_op, 1e6);
   EXPECT_EQ(s.artifact, e.artifact);
   EXPECT_EQ(out.jobs[0].status, "ok");

@@ -35,7 +35,7 @@ void ExpectAllVerified(const RunResult& run) {
     EXPECT_FALSE(job.processes.empty()) << job.spec.id;
     for (const auto& p : job.processes) {
       EXPECT_TRUE(p.ok) << job.spec.id << ": " << p.failure;
-      if (job.spec.verify == VerifyKind::kEqual) {
+      if (job.spec.verify == "equal") {
         EXPECT_EQ(p.verification, job.spec.expected) << job.spec.id;
       } else {
         EXPECT_TRUE(p.verification.contains("output_bytes")) << job.spec.id;
