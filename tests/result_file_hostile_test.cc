@@ -121,7 +121,7 @@ TEST(HostileResultFileTest, EveryNumberAndTypeTheLoaderKeepsIsChecked) {
       {"/results/0/input", "x", "`results[0].input` has type string"},
       {"/results/0/input/seed", -1, "`results[0].input.seed` is out of range"},
       {"/results/0/input/bytes", "x", "`results[0].input.bytes` has type string"},
-      {"/results/0/verify", "maybe", "`results[0].verify` is \"maybe\" (allowed: equal"},
+      {"/results/0/verify", 3, "`results[0].verify` has type number"},
       {"/results/0/status", "OK",
        "`results[0].status` is \"OK\" (allowed: ok, failed, incomplete)"},
       {"/results/0/instructions/0/extra_iterations", -1,
