@@ -2,7 +2,7 @@
 // the fault workloads in tests/fault_workloads/ implement. Tests run this
 // binary; the shipped benchctl does not offer the suite.
 #include "cli.h"
-#include "suite.h"
+#include "suite_registry.h"
 
 namespace benchctl {
 namespace {

@@ -9,7 +9,7 @@
 
 #include "result_file.h"
 #include "subprocess.h"
-#include "suites.h"
+#include "startup_suite.h"
 
 namespace benchctl {
 namespace {

@@ -28,7 +28,7 @@
 #include "scheduler.h"
 #include "seed_option.h"
 #include "show.h"
-#include "suite.h"
+#include "suite_registry.h"
 #include "system_info.h"
 
 namespace benchctl {

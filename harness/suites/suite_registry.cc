@@ -1,3 +1,5 @@
+#include "suite_registry.h"
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -5,8 +7,8 @@
 #include <array>
 
 #include "error.h"
-#include "suite.h"
-#include "suites.h"
+#include "json_suite.h"
+#include "startup_suite.h"
 
 namespace benchctl {
 namespace {
@@ -44,23 +46,6 @@ std::unique_ptr<Suite> MakeSuite(const std::string& name) {
   }
   throw Error(
       fmt::format("unknown suite \"{}\"; valid suites: {}", name, fmt::join(SuiteNames(), ", ")));
-}
-
-JobSpec BaseJob(const Manifest& m, const std::string& operation, const std::string& binary) {
-  JobSpec job;
-  job.suite = m.suite;
-  job.impl = m.name;
-  job.language = m.language;
-  job.variant = m.variant;
-  job.operation = operation;
-  job.mode = m.mode;
-  job.library = m.library_name;
-  job.library_version = m.library_version;
-  job.validation = m.validation;
-  job.argv = {binary};
-  job.env = m.env;
-  job.id = m.suite + "/" + m.name + "/" + operation;
-  return job;
 }
 
 }  // namespace benchctl

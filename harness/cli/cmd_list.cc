@@ -5,7 +5,7 @@
 #include "commands.h"
 #include "discovery.h"
 #include "project.h"
-#include "suite.h"
+#include "suite_registry.h"
 #include "toolchain.h"
 
 namespace benchctl {

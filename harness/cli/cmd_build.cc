@@ -7,7 +7,7 @@
 #include "interrupt.h"
 #include "project.h"
 #include "run_plan.h"
-#include "suite.h"
+#include "suite_registry.h"
 
 namespace benchctl {
 

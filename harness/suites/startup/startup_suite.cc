@@ -1,6 +1,6 @@
-#include <fmt/format.h>
+#include "startup_suite.h"
 
-#include "suites.h"
+#include <fmt/format.h>
 
 namespace benchctl {
 

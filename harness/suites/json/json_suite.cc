@@ -1,3 +1,5 @@
+#include "json_suite.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -5,7 +7,6 @@
 #include "byte_size.h"
 #include "json_inputs.h"
 #include "json_verify.h"
-#include "suites.h"
 #include "system_info.h"
 
 namespace benchctl {

@@ -4,7 +4,6 @@
 
 #include <memory>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "cpu_sets.h"
@@ -34,22 +33,6 @@ class Suite {
   // Suite-level facts recorded in the result's config (inputs, their hashes).
   virtual nlohmann::json Describe() const = 0;
 };
-
-// One registered suite: its name and how to make one.
-struct SuiteEntry {
-  std::string_view name;
-  std::unique_ptr<Suite> (*make)();
-};
-
-// Adds a suite for a test build (tests/selftest_main.cc); the shipped
-// benchctl offers only the built-in table in suite_registry.cc.
-void RegisterTestSuite(SuiteEntry entry);
-
-// The names of all suites, sorted.
-std::vector<std::string> SuiteNames();
-
-// Makes the suite `name`; an unknown name is a benchctl::Error listing the valid ones.
-std::unique_ptr<Suite> MakeSuite(const std::string& name);
 
 // Fills the fields every suite sets the same way from a manifest.
 JobSpec BaseJob(const Manifest& manifest, const std::string& operation, const std::string& binary);
