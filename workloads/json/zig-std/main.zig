@@ -59,7 +59,7 @@ fn runParse(comptime T: type, bench: *const benchlib.Bench, path: []const u8, in
         .arena = .init(std.heap.page_allocator),
     };
     bench.setupDone();
-    bench.run(&context, .{ .bytes_per_iteration = input.len });
+    benchlib.run(bench, &context, .{ .bytes_per_iteration = input.len });
 }
 
 fn Parse(comptime T: type) type {
@@ -158,7 +158,7 @@ fn runSerialize(bench: *const benchlib.Bench, io: std.Io, path: []const u8, inpu
         bench.fail("{s}: cannot write: {t}", .{ output_path, err });
 
     bench.setupDone();
-    bench.run(&context, .{ .bytes_per_iteration = context.out.written().len });
+    benchlib.run(bench, &context, .{ .bytes_per_iteration = context.out.written().len });
 }
 
 /// The deepest `[`/`{` nesting of a document already known to be valid.

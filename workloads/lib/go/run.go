@@ -2,11 +2,11 @@ package benchlib
 
 import (
 	"fmt"
-	"io"
-	"os"
 	"runtime"
 	"runtime/debug"
 	"time"
+
+	"benchctl/workloads/lib/go/protocol"
 )
 
 // Workload is what a program hands to Run once its setup is done.
@@ -22,61 +22,12 @@ type Workload[T comparable] struct {
 	Counters map[string]int64
 }
 
-// Bench is a running workload process: its configuration and protocol pipe.
-type Bench struct {
-	Config
-	pipe io.Writer
-}
-
-// Start reads the protocol environment and opens the protocol pipe. On a
-// usage problem it prints a usage line on stderr and exits with status 2.
-func Start() *Bench {
-	cfg, err := LoadConfig(os.LookupEnv)
-	if err != nil {
-		usageExit(err)
-	}
-	pipe := os.NewFile(uintptr(cfg.FD), "benchctl-protocol")
-	if pipe == nil {
-		usageExit(usagef("BENCHCTL_FD=%d is not a file descriptor", cfg.FD))
-	}
-	if _, err := pipe.Stat(); err != nil {
-		usageExit(usagef("BENCHCTL_FD=%d is not open: %v", cfg.FD, err))
-	}
-	return &Bench{Config: cfg, pipe: pipe}
-}
-
-func usageExit(err error) {
-	fmt.Fprintf(os.Stderr, "%v\nusage: run under benchctl, which sets BENCHCTL_PROTOCOL=%s, BENCHCTL_FD, "+
-		"BENCHCTL_WARMUP, BENCHCTL_SAMPLES, BENCHCTL_ITERATIONS, BENCHCTL_MIN_SAMPLE_NS and BENCHCTL_PARAM_*\n",
-		err, ProtocolVersion)
-	os.Exit(2)
-}
-
-// Fail reports err as the workload's failure (an error message) and exits
-// with status 1.
-func (b *Bench) Fail(err error) {
-	if msg, encErr := encodeError(err.Error()); encErr == nil {
-		b.send(msg)
-	}
-	fmt.Fprintln(os.Stderr, err)
-	os.Exit(1)
-}
-
-// send writes one protocol line. A pipe that cannot be written means
-// benchctl is gone, so there is no one left to report to but stderr.
-func (b *Bench) send(line []byte) {
-	if _, err := b.pipe.Write(line); err != nil {
-		fmt.Fprintf(os.Stderr, "benchctl protocol pipe: %v\n", err)
-		os.Exit(1)
-	}
-}
-
 // Run measures w and sends the setup and result messages; on any failure it
 // calls b.Fail. Call it right after setup: it reads the resident set size
 // first.
 func Run[T comparable](b *Bench, w Workload[T]) {
-	if err := run(b.Config, w, residentKB, func(line []byte) error {
-		b.send(line)
+	if err := run(b.Config, w, protocol.ResidentKB, func(line []byte) error {
+		b.Send(line)
 		return nil
 	}); err != nil {
 		b.Fail(err)
@@ -119,13 +70,13 @@ func (r *runner[T]) sample(n int64) (time.Duration, error) {
 
 // run is Run's protocol sequence with the RSS reading and the pipe passed
 // in, so tests can drive it.
-func run[T comparable](cfg Config, w Workload[T], rss func() (int64, error), send func([]byte) error) error {
+func run[T comparable](cfg protocol.Config, w Workload[T], rss func() (int64, error), send func([]byte) error) error {
 	kb, err := rss()
 	if err != nil {
 		return fmt.Errorf("reading resident set size: %w", err)
 	}
 	out := sender(send)
-	if err := out.line(encodeSetup(kb)); err != nil {
+	if err := out.line(protocol.EncodeSetup(kb)); err != nil {
 		return err
 	}
 
@@ -161,7 +112,7 @@ func run[T comparable](cfg Config, w Workload[T], rss func() (int64, error), sen
 	}
 	runtime.ReadMemStats(&after)
 
-	return out.line(encodeResult(resultMessage{
+	return out.line(protocol.EncodeResult(protocol.Result{
 		Verification: verification,
 		Iterations:   n,
 		WarmupNS:     warmup,

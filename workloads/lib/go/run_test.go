@@ -6,10 +6,12 @@ import (
 	"errors"
 	"testing"
 	"time"
+
+	"benchctl/workloads/lib/go/protocol"
 )
 
 // runLines runs w under cfg and returns the protocol lines it sent.
-func runLines[T comparable](t *testing.T, cfg Config, w Workload[T]) ([]map[string]any, error) {
+func runLines[T comparable](t *testing.T, cfg protocol.Config, w Workload[T]) ([]map[string]any, error) {
 	t.Helper()
 	var pipe bytes.Buffer
 	err := run(cfg, w, func() (int64, error) { return 1234, nil }, func(line []byte) error {
@@ -32,7 +34,7 @@ func runLines[T comparable](t *testing.T, cfg Config, w Workload[T]) ([]map[stri
 
 func TestRunFixedIterations(t *testing.T) {
 	calls := 0
-	msgs, err := runLines(t, Config{Warmup: 2, Samples: 3, Iterations: 4}, Workload[int]{
+	msgs, err := runLines(t, protocol.Config{Warmup: 2, Samples: 3, Iterations: 4}, Workload[int]{
 		Body: func() (int, error) { calls++; return 42, nil },
 		Verification: func(v int) (any, error) {
 			return map[string]int{"answer": v}, nil
@@ -70,7 +72,7 @@ func TestRunFixedIterations(t *testing.T) {
 func TestRunCountsMismatches(t *testing.T) {
 	i := 0
 	// The self-check sees 0; afterwards every third result differs.
-	msgs, err := runLines(t, Config{Samples: 2, Iterations: 6}, Workload[int]{
+	msgs, err := runLines(t, protocol.Config{Samples: 2, Iterations: 6}, Workload[int]{
 		Body: func() (int, error) {
 			v := 0
 			if i > 0 && i%3 == 0 {
@@ -91,7 +93,7 @@ func TestRunCountsMismatches(t *testing.T) {
 
 func TestRunCalibrates(t *testing.T) {
 	target := 2 * time.Millisecond
-	msgs, err := runLines(t, Config{Samples: 1, MinSample: target}, Workload[int]{
+	msgs, err := runLines(t, protocol.Config{Samples: 1, MinSample: target}, Workload[int]{
 		Body: func() (int, error) { time.Sleep(100 * time.Microsecond); return 1, nil },
 	})
 	if err != nil {
@@ -109,7 +111,7 @@ func TestRunCalibrates(t *testing.T) {
 
 func TestRunReportsBodyErrors(t *testing.T) {
 	boom := errors.New("input.json: unexpected end of input at byte 7")
-	msgs, err := runLines(t, Config{Samples: 1, Iterations: 1}, Workload[int]{
+	msgs, err := runLines(t, protocol.Config{Samples: 1, Iterations: 1}, Workload[int]{
 		Body: func() (int, error) { return 0, boom },
 	})
 	if !errors.Is(err, boom) {

@@ -49,14 +49,6 @@ impl Message<'_> {
     }
 }
 
-/// The `VmRSS` value, in kB, from the text of `/proc/self/status`.
-pub fn parse_vm_rss(status: &str) -> Option<u64> {
-    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
-    let mut fields = line["VmRSS:".len()..].split_whitespace();
-    let kb = fields.next()?.parse().ok()?;
-    (fields.next() == Some("kB")).then_some(kb)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,13 +116,5 @@ mod tests {
             line(&message),
             "{\"schema\":1,\"type\":\"error\",\"message\":\"in.json: \\\"bad\\\"\\nline 2 — é\"}\n"
         );
-    }
-
-    #[test]
-    fn reads_vm_rss() {
-        let status = "Name:\tx\nVmPeak:\t  9000 kB\nVmRSS:\t    1234 kB\nThreads:\t1\n";
-        assert_eq!(parse_vm_rss(status), Some(1234));
-        assert_eq!(parse_vm_rss("Name:\tx\n"), None);
-        assert_eq!(parse_vm_rss("VmRSS:\t12 MB\n"), None);
     }
 }

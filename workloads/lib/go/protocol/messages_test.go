@@ -1,4 +1,4 @@
-package benchlib
+package protocol
 
 import (
 	"strings"
@@ -7,7 +7,7 @@ import (
 )
 
 func TestEncodeSetup(t *testing.T) {
-	got, err := encodeSetup(10240)
+	got, err := EncodeSetup(10240)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -18,7 +18,7 @@ func TestEncodeSetup(t *testing.T) {
 }
 
 func TestEncodeResult(t *testing.T) {
-	got, err := encodeResult(resultMessage{
+	got, err := EncodeResult(Result{
 		Verification: map[string]int{"output_bytes": 42},
 		Iterations:   37,
 		SamplesNS:    []int64{100, 200},
@@ -38,7 +38,7 @@ func TestEncodeResult(t *testing.T) {
 }
 
 func TestEncodeError(t *testing.T) {
-	got, err := encodeError("in.json: invalid UTF-8 at byte 1234\n\"quoted\"")
+	got, err := EncodeError("in.json: invalid UTF-8 at byte 1234\n\"quoted\"")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +49,7 @@ func TestEncodeError(t *testing.T) {
 }
 
 func TestEncodeErrorTruncatesLongMessages(t *testing.T) {
-	got, err := encodeError(strings.Repeat("é", maxMessageBytes))
+	got, err := EncodeError(strings.Repeat("é", maxMessageBytes))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package benchlib
+package protocol
 
 import (
 	"bufio"
@@ -9,8 +9,8 @@ import (
 	"strings"
 )
 
-// residentKB returns the process's resident set size (VmRSS) in kB.
-func residentKB() (int64, error) {
+// ResidentKB returns the process's resident set size (VmRSS) in kB.
+func ResidentKB() (int64, error) {
 	status, err := os.ReadFile("/proc/self/status")
 	if err != nil {
 		return 0, err

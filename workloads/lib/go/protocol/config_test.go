@@ -1,4 +1,4 @@
-package benchlib
+package protocol
 
 import (
 	"errors"

@@ -1,4 +1,4 @@
-package benchlib
+package protocol
 
 import (
 	"encoding/json"
@@ -19,9 +19,9 @@ type setupMessage struct {
 	RSSKB  int64  `json:"rss_kb"`
 }
 
-type resultMessage struct {
-	Schema       int              `json:"schema"`
-	Type         string           `json:"type"`
+// Result is what a result message reports; EncodeResult adds the schema
+// and type.
+type Result struct {
 	Verification any              `json:"verification"`
 	Iterations   int64            `json:"iterations"`
 	WarmupNS     []int64          `json:"warmup_ns"`
@@ -30,32 +30,39 @@ type resultMessage struct {
 	Counters     map[string]int64 `json:"counters,omitempty"`
 }
 
+// resultMessage puts the schema and type first: encoding/json writes an
+// embedded struct's fields where it is embedded.
+type resultMessage struct {
+	Schema int    `json:"schema"`
+	Type   string `json:"type"`
+	Result
+}
+
 type errorMessage struct {
 	Schema  int    `json:"schema"`
 	Type    string `json:"type"`
 	Message string `json:"message"`
 }
 
-// encodeSetup renders the setup message as one protocol line.
-func encodeSetup(rssKB int64) ([]byte, error) {
+// EncodeSetup renders the setup message as one protocol line.
+func EncodeSetup(rssKB int64) ([]byte, error) {
 	return line(setupMessage{Schema: schema, Type: "setup", RSSKB: rssKB})
 }
 
-// encodeResult renders the result message as one protocol line.
-func encodeResult(m resultMessage) ([]byte, error) {
-	m.Schema, m.Type = schema, "result"
+// EncodeResult renders the result message as one protocol line.
+func EncodeResult(r Result) ([]byte, error) {
 	// Lists are always present, empty rather than null.
-	if m.WarmupNS == nil {
-		m.WarmupNS = []int64{}
+	if r.WarmupNS == nil {
+		r.WarmupNS = []int64{}
 	}
-	if m.SamplesNS == nil {
-		m.SamplesNS = []int64{}
+	if r.SamplesNS == nil {
+		r.SamplesNS = []int64{}
 	}
-	return line(m)
+	return line(resultMessage{Schema: schema, Type: "result", Result: r})
 }
 
-// encodeError renders the error message as one protocol line.
-func encodeError(msg string) ([]byte, error) {
+// EncodeError renders the error message as one protocol line.
+func EncodeError(msg string) ([]byte, error) {
 	return line(errorMessage{Schema: schema, Type: "error", Message: truncate(msg, maxMessageBytes)})
 }
 

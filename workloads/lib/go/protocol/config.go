@@ -1,7 +1,4 @@
-// Package benchlib implements the benchctl workload protocol (version 1,
-// workloads/PROTOCOL.md) for Go workloads: a workload supplies its setup, its
-// measured body and its verification value; this package does the rest.
-package benchlib
+package protocol
 
 import (
 	"fmt"

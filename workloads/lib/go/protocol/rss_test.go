@@ -1,4 +1,4 @@
-package benchlib
+package protocol
 
 import "testing"
 
@@ -16,7 +16,7 @@ func TestParseVmRSS(t *testing.T) {
 }
 
 func TestResidentKB(t *testing.T) {
-	if kb, err := residentKB(); err != nil || kb <= 0 {
-		t.Errorf("residentKB() = %d, %v", kb, err)
+	if kb, err := ResidentKB(); err != nil || kb <= 0 {
+		t.Errorf("ResidentKB() = %d, %v", kb, err)
 	}
 }
