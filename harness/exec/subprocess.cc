@@ -114,7 +114,7 @@ SpawnedChild Spawn(const SpawnSpec& spec) {
   const pid_t parent = getpid();
   // Signals wait until the child has dropped benchctl's handlers: a SIGTERM
   // sent to it before exec must kill it, not set the flag in its copy of
-  // benchctl's memory and be lost (harness/interrupt.cc).
+  // benchctl's memory and be lost (harness/util/interrupt.cc).
   sigset_t all, saved;
   sigfillset(&all);
   pthread_sigmask(SIG_SETMASK, &all, &saved);

@@ -3,7 +3,7 @@
 //
 // SIGQUIT (Ctrl-\) keeps its default action on purpose: it is the way to stop
 // benchctl at once, without saving, if stopping cleanly ever hangs. Its children
-// still die with it: they get a death signal from the kernel (harness/subprocess.h).
+// still die with it: they get a death signal from the kernel (harness/exec/subprocess.h).
 #pragma once
 
 #include <string>

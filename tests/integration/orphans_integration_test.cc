@@ -1,7 +1,7 @@
 // However benchctl dies, nothing it measures outlives it: killed with SIGKILL
 // (no handler runs), its launcher (benchctl-exec) and the workload, and any
 // process the workload forked, must go too (PR_SET_PDEATHSIG in
-// harness/subprocess.cc and harness/launcher/benchctl_exec.cc).
+// harness/exec/subprocess.cc and harness/exec/launcher/benchctl_exec.cc).
 #include <gtest/gtest.h>
 #include <signal.h>
 

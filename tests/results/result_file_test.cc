@@ -1,4 +1,4 @@
-// Result files (harness/result_file.h): round trip, atomic writes, and errors
+// Result files (harness/results/result_file.h): round trip, atomic writes, and errors
 // that name the file for every kind of bad input.
 #include "result_file.h"
 

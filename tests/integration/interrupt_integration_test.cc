@@ -1,6 +1,6 @@
 // Ctrl-C, SIGTERM and a closed terminal (SIGHUP) during a run: benchctl kills
 // its child, saves what it has with complete=false, and exits 128 + signal
-// (harness/interrupt.h).
+// (harness/util/interrupt.h).
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <poll.h>
@@ -246,7 +246,7 @@ TEST(InterruptByTerminalTest, ClosingTheTerminalStopsTheRunAndExits129) {
 }
 
 // Bug: Ctrl-C while a workload compiles kills the compiler, and the empty
-// output crashes benchctl (Tail("") in harness/builder.cc: exit 70); past that,
+// output crashes benchctl (Tail("") in harness/project/builder.cc: exit 70); past that,
 // the interrupted build would be recorded as the workload's build failure.
 TEST(InterruptDuringBuildTest, StopsWithoutBlamingTheWorkload) {
   TempDir tmp;

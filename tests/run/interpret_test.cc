@@ -1,4 +1,4 @@
-// From a child's outcome to a process record (harness/interpret.h): each
+// From a child's outcome to a process record (harness/run/interpret.h): each
 // failure reason, the per-operation arithmetic, and verification.
 #include "interpret.h"
 

@@ -1,4 +1,4 @@
-// Manifest validation (harness/manifest.h): one fixture per error under
+// Manifest validation (harness/project/manifest.h): one fixture per error under
 // tests/data/manifests/<case>/<folder>/workload.json; every error names the
 // file, the key and, where there is a closed set, the allowed values.
 #include "manifest.h"

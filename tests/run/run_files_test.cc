@@ -1,4 +1,4 @@
-// Run identity and isolation (harness/run_files.h, run_scratch.h,
+// Run identity and isolation (harness/run/run_files.h, run_scratch.h,
 // seed_option.h, json_inputs.h): unique ids and result names, files that are
 // never replaced, per-run scratch folders, options refused rather than bent.
 #include "run_files.h"

@@ -1,4 +1,4 @@
-// Toolchain files (harness/toolchain.h): one fixture per error under
+// Toolchain files (harness/project/toolchain.h): one fixture per error under
 // tests/data/toolchains/<case>/cpp.json; probing with made-up tools.
 #include "toolchain.h"
 

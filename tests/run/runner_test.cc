@@ -1,4 +1,4 @@
-// The runner (harness/runner.h) on a fake Executor that returns scripted
+// The runner (harness/run/runner.h) on a fake Executor that returns scripted
 // outcomes: interleaving, recording, failures and saving, with no processes.
 #include "runner.h"
 

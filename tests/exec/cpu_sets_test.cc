@@ -1,4 +1,4 @@
-// Choosing CPUs for children and for benchctl (harness/cpu_sets.h).
+// Choosing CPUs for children and for benchctl (harness/exec/cpu_sets.h).
 #include "cpu_sets.h"
 
 #include <gtest/gtest.h>
@@ -132,7 +132,7 @@ TEST(ParseCpuListOptionTest, BadSyntaxSaysWhatIsExpected) {
 }
 
 // Bug: the end of a range is read with std::stoi without checking that it used
-// every character, so "1-2x" is accepted as 1-2 (harness/cpu_sets.cc).
+// every character, so "1-2x" is accepted as 1-2 (harness/exec/cpu_sets.cc).
 TEST(ParseCpuListOptionTest, TrailingGarbageAfterARangeIsRejected) {
   EXPECT_THROW(ParseCpuListOption("1-2x"), Error);
 }

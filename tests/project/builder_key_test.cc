@@ -1,4 +1,4 @@
-// Build keys (harness/builder.h): what goes into them, and what must not.
+// Build keys (harness/project/builder.h): what goes into them, and what must not.
 #include <gtest/gtest.h>
 
 #include "builder.h"

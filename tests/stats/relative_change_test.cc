@@ -1,4 +1,4 @@
-// Tests for --threshold parsing (harness/relative_change.h).
+// Tests for --threshold parsing (harness/stats/relative_change.h).
 #include "relative_change.h"
 
 #include <gtest/gtest.h>

@@ -1,4 +1,4 @@
-// Parsing the workload protocol's lines (harness/protocol.h, workloads/PROTOCOL.md).
+// Parsing the workload protocol's lines (harness/run/protocol.h, workloads/PROTOCOL.md).
 #include "protocol.h"
 
 #include <gtest/gtest.h>

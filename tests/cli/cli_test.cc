@@ -1,4 +1,4 @@
-// The CLI's exit statuses and error texts (harness/main.cc, cmd_*.cc): each
+// The CLI's exit statuses and error texts (tests/fault_workloads/selftest/cpp-wrongvalue/main.cc, cmd_*.cc): each
 // test runs the built benchctl. None builds more than one tiny workload.
 #include <gtest/gtest.h>
 
@@ -209,7 +209,7 @@ TEST(CliTest, MissingToolchainFailsTheJobWithTheInstallHint) {
 }
 
 // Bug: a build command that fails without printing anything crashes benchctl
-// (std::out_of_range from Tail("") in harness/builder.cc) instead of failing the build.
+// (std::out_of_range from Tail("") in harness/project/builder.cc) instead of failing the build.
 TEST(CliTest, SilentBuildFailureIsAFailedBuild) {
   TempDir tmp;
   fs::path root = MakeRoot(tmp, "selftest", testing::FaultWorkloads() / "selftest");

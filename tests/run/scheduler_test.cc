@@ -1,4 +1,4 @@
-// The interleaved order (harness/scheduler.h): seeded Fisher–Yates rounds.
+// The interleaved order (harness/run/scheduler.h): seeded Fisher–Yates rounds.
 #include "scheduler.h"
 
 #include <gtest/gtest.h>

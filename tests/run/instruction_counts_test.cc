@@ -1,4 +1,4 @@
-// Instruction counts under callgrind (harness/instruction_counts.h) on a fake Executor that
+// Instruction counts under callgrind (harness/run/instruction_counts.h) on a fake Executor that
 // writes the callgrind output file itself: the request, the arithmetic and the failures.
 #include "instruction_counts.h"
 

@@ -1,4 +1,4 @@
-// Tests for --size parsing and size formatting (harness/byte_size.h).
+// Tests for --size parsing and size formatting (harness/util/byte_size.h).
 #include "byte_size.h"
 
 #include <gtest/gtest.h>

@@ -1,4 +1,4 @@
-// Tests for SHA-256 hex digests (harness/sha256.h) against the FIPS 180-2 example vectors.
+// Tests for SHA-256 hex digests (harness/util/sha256.h) against the FIPS 180-2 example vectors.
 #include "sha256.h"
 
 #include <gtest/gtest.h>

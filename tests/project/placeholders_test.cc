@@ -1,4 +1,4 @@
-// "{name}" substitution in toolchain recipes (harness/placeholders.h).
+// "{name}" substitution in toolchain recipes (harness/project/placeholders.h).
 #include "placeholders.h"
 
 #include <gtest/gtest.h>

@@ -1,4 +1,4 @@
-// Spawn and RunCommand (harness/subprocess.h): a child never outlives its
+// Spawn and RunCommand (harness/exec/subprocess.h): a child never outlives its
 // parent, and a stopped helper command is asked (SIGTERM) before it is told
 // (SIGKILL), so a compiler can delete its temporary files.
 #include "subprocess.h"
