@@ -21,7 +21,7 @@ import json, sys
 size = sys.argv[1]
 b = json.load(open("build/bench/crosscheck.json"))
 job = [j for j in b["results"] if j["input"]["name"].startswith("twitter")][0]
-t = job["summary"]["time_ns"]
+t = job["metrics"]["time_ns"]["summary"]
 g = json.load(open("build/bench/crosscheck-gbench.json"))
 med = [x for x in g["benchmarks"] if x.get("aggregate_name") == "median"][0]
 scale = {"ns": 1, "us": 1e3, "ms": 1e6}[med["time_unit"]]

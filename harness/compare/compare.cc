@@ -40,15 +40,6 @@ bool IsAbRun(const RunResult& run) {
                      [](const JobResult& j) { return !j.spec.build_label.empty(); });
 }
 
-// Peak RSS of each verified process: the same replication unit as ProcessTimes.
-std::vector<double> ProcessPeakRss(const JobResult& job) {
-  std::vector<double> values;
-  for (const auto& p : job.processes) {
-    if (p.ok) values.push_back(static_cast<double>(p.peak_rss_kb));
-  }
-  return values;
-}
-
 std::string StatusReason(const JobResult& job, const char* side) {
   std::string what = job.status == "incomplete" ? "did not finish" : job.status;
   std::string failure = job.failure;
@@ -65,10 +56,11 @@ bool Positive(std::span<const double> values) {
 }
 
 // Fills everything but the Holm-adjusted p-value and the verdict.
-std::optional<CompareRow> MakeRow(const JobKey& key, Metric metric, const std::vector<double>& b,
-                                  const std::vector<double>& c, Comparison& out) {
+std::optional<CompareRow> MakeRow(const JobKey& key, const MetricSpec& metric,
+                                  const std::vector<double>& b, const std::vector<double>& c,
+                                  Comparison& out) {
   auto uncompared = [&](const std::string& reason) {
-    out.uncompared.push_back({key, "ok", "ok", MetricName(metric) + ": " + reason});
+    out.uncompared.push_back({key, "ok", "ok", metric.label + ": " + reason});
     return std::nullopt;
   };
   if (b.empty() || c.empty()) return uncompared("no verified processes on one side");
@@ -86,6 +78,31 @@ std::optional<CompareRow> MakeRow(const JobKey& key, Metric metric, const std::v
   row.ratio = LogRatio(b, c);
   row.p_value = MannWhitneyUPValue(b, c);
   return row;
+}
+
+// The rows of every gated metric of a pair of ok jobs. A metric on one side only (counted in
+// one run, not the other) is reported, not a failure.
+std::vector<CompareRow> CompareMetrics(const JobKey& key, const JobResult& b, const JobResult& c,
+                                       Comparison& out) {
+  std::vector<CompareRow> rows;
+  std::vector<Metric> base_metrics = MetricsOf(b), cand_metrics = MetricsOf(c);
+  for (const Metric& bm : base_metrics) {
+    if (!bm.spec.compared) continue;
+    const Metric* cm = FindMetric(cand_metrics, bm.spec.name);
+    if (cm == nullptr) {
+      out.uncompared.push_back(
+          {key, "ok", "ok", bm.spec.label + ": not measured in the candidate"});
+      continue;
+    }
+    if (auto row = MakeRow(key, bm.spec, bm.values, cm->values, out))
+      rows.push_back(std::move(*row));
+  }
+  for (const Metric& cm : cand_metrics) {
+    if (cm.spec.compared && FindMetric(base_metrics, cm.spec.name) == nullptr) {
+      out.uncompared.push_back({key, "ok", "ok", cm.spec.label + ": not measured in the base"});
+    }
+  }
+  return rows;
 }
 
 // The smallest p-value the test can give for m and n distinct values: complete separation.
@@ -111,7 +128,9 @@ Comparison ComparePaired(const Side& base, const Side& cand, const CompareOption
   Validate(options);
   Comparison out;
   out.options = options;
-  std::vector<CompareRow> time_rows, memory_rows, instruction_rows;
+  // Rows grouped by metric, the groups in the order metrics first appear.
+  std::vector<std::string> labels;
+  std::map<std::string, std::vector<CompareRow>> by_label;
   for (const JobKey& key : base.order) {
     auto it = cand.jobs.find(key);
     if (it == cand.jobs.end()) {
@@ -126,26 +145,17 @@ Comparison ComparePaired(const Side& base, const Side& cand, const CompareOption
       out.uncompared.push_back({key, b.status, c.status, reason});
       continue;
     }
-    if (auto row = MakeRow(key, Metric::kTime, ProcessTimes(b), ProcessTimes(c), out)) {
-      time_rows.push_back(std::move(*row));
-    }
-    if (auto row = MakeRow(key, Metric::kPeakRss, ProcessPeakRss(b), ProcessPeakRss(c), out)) {
-      memory_rows.push_back(std::move(*row));
-    }
-    // Counted on both sides, or on neither: a one-sided count is reported, not a failure.
-    if (!b.instructions.empty() || !c.instructions.empty()) {
-      if (auto row = MakeRow(key, Metric::kInstructions, InstructionCounts(b), InstructionCounts(c),
-                             out)) {
-        instruction_rows.push_back(std::move(*row));
-      }
+    for (auto& row : CompareMetrics(key, b, c, out)) {
+      if (!by_label.contains(row.metric.label)) labels.push_back(row.metric.label);
+      by_label[row.metric.label].push_back(std::move(row));
     }
   }
   for (const JobKey& key : cand.order) {
     if (!base.jobs.contains(key)) out.only_candidate.push_back(key);
   }
-  out.rows = std::move(time_rows);
-  out.rows.insert(out.rows.end(), memory_rows.begin(), memory_rows.end());
-  out.rows.insert(out.rows.end(), instruction_rows.begin(), instruction_rows.end());
+  for (const auto& label : labels) {
+    for (auto& row : by_label[label]) out.rows.push_back(std::move(row));
+  }
   // One family for Holm: every test whose verdict can fail the gate, whatever its metric.
   std::vector<double> p;
   for (const auto& r : out.rows) p.push_back(r.p_value);
@@ -157,8 +167,8 @@ Comparison ComparePaired(const Side& base, const Side& cand, const CompareOption
         options.alpha) {
       ++out.underpowered;
     }
-    r.verdict = Decide(r.ratio, r.adjusted_p, options.alpha, out.ThresholdOf(r.metric), r.base.n,
-                       r.candidate.n, options.min_processes);
+    r.verdict = Decide(r.ratio, r.adjusted_p, options.alpha, out.ThresholdOf(r.metric),
+                       r.metric.better, r.base.n, r.candidate.n, options.min_processes);
   }
   return out;
 }
@@ -181,37 +191,30 @@ std::string JobKeyName(const JobKey& key) {
   return name;
 }
 
-std::string MetricName(Metric metric) {
-  switch (metric) {
-    case Metric::kTime:
-      return "time";
-    case Metric::kPeakRss:
-      return "peak_rss";
-    case Metric::kInstructions:
-      return "instructions";
-  }
-  return "";
-}
-
-std::optional<double> Comparison::Geomean(Metric metric) const {
+std::optional<double> Comparison::Geomean(std::string_view label) const {
   std::vector<double> ratios;
   for (const auto& r : rows) {
-    if (r.metric == metric) ratios.push_back(r.ratio.estimate);
+    if (r.metric.label == label) ratios.push_back(r.ratio.estimate);
   }
   if (ratios.empty()) return std::nullopt;
   return GeometricMean(ratios);
 }
 
-double Comparison::ThresholdOf(Metric metric) const {
-  switch (metric) {
-    case Metric::kTime:
-      return options.threshold;
-    case Metric::kPeakRss:
-      return options.memory_threshold;
-    case Metric::kInstructions:
-      return options.instruction_threshold;
+double Comparison::ThresholdOf(const MetricSpec& metric) const {
+  if (metric.label == "time") return options.threshold;
+  if (metric.label == "peak_rss") return options.memory_threshold;
+  if (metric.label == "instructions") return options.instruction_threshold;
+  return metric.noise_threshold;
+}
+
+std::vector<std::string> Comparison::MetricLabels() const {
+  std::vector<std::string> labels;
+  for (const auto& r : rows) {
+    if (std::find(labels.begin(), labels.end(), r.metric.label) == labels.end()) {
+      labels.push_back(r.metric.label);
+    }
   }
-  return options.threshold;
+  return labels;
 }
 
 Comparison CompareRuns(const RunResult& base, const RunResult& candidate,

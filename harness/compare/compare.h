@@ -8,9 +8,11 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "comparison.h"
+#include "metric.h"
 #include "result_model.h"
 #include "statistics.h"
 
@@ -37,7 +39,8 @@ inline constexpr double kDefaultAlpha = 0.05;
 // Fewest verified processes per side for a verdict other than "inconclusive".
 inline constexpr std::size_t kDefaultMinProcesses = 5;
 
-// Knobs of a comparison.
+// Knobs of a comparison. The three thresholds are `compare`'s flags for the built-in gated
+// metrics; any other metric uses the noise threshold it declares (results/metric.h).
 struct CompareOptions {
   double threshold = kDefaultNoiseThreshold;                    // For time per operation.
   double memory_threshold = kDefaultNoiseThreshold;             // For peak RSS.
@@ -59,19 +62,10 @@ JobKey JobKeyOf(const JobSpec& spec, bool with_label);
 // "json/parse-dom/rust-serde/twitter-1MB", with "@label" when the key has one.
 std::string JobKeyName(const JobKey& key);
 
-// The metrics compared; all are lower-is-better.
-enum class Metric { kTime, kPeakRss, kInstructions };
-
-// Every metric, in report order.
-inline constexpr Metric kMetrics[] = {Metric::kTime, Metric::kPeakRss, Metric::kInstructions};
-
-// Stable name of a metric for reports: "time", "peak_rss", "instructions".
-std::string MetricName(Metric metric);
-
 // One benchmark × metric compared between base and candidate.
 struct CompareRow {
   JobKey key;
-  Metric metric = Metric::kTime;
+  MetricSpec metric;        // Which metric, its unit and direction; reports use metric.label.
   Summary base, candidate;  // Per-process values: ns per op, kB of peak RSS, instructions per op.
   double median_ratio = 1;  // candidate median / base median.
   ShiftEstimate ratio;      // Hodges–Lehmann ratio candidate/base on log values (LogRatio).
@@ -90,7 +84,7 @@ struct UncomparedJob {
 // Everything `benchctl compare` reports.
 struct Comparison {
   CompareOptions options;
-  std::vector<CompareRow> rows;           // Time rows, then peak-RSS, then instruction rows.
+  std::vector<CompareRow> rows;           // Grouped by metric, in the jobs' metric order.
   std::vector<JobKey> only_base;          // Present in the base only.
   std::vector<JobKey> only_candidate;     // Present in the candidate only.
   std::vector<UncomparedJob> uncompared;  // Failed, incomplete or without usable values.
@@ -98,10 +92,13 @@ struct Comparison {
   // for Holm over this many tests. Each is at best "no change" or "inconclusive".
   std::size_t underpowered = 0;
 
-  // The geometric mean of `metric`'s ratio estimates (the summary row), if any row has it.
-  std::optional<double> Geomean(Metric metric) const;
+  // The geometric mean of the ratio estimates of the metric labelled `label` (the summary row),
+  // if any row has it.
+  std::optional<double> Geomean(std::string_view label) const;
   // The noise threshold that applies to `metric`.
-  double ThresholdOf(Metric metric) const;
+  double ThresholdOf(const MetricSpec& metric) const;
+  // The labels of the metrics compared, in row order.
+  std::vector<std::string> MetricLabels() const;
 };
 
 // Compares two runs. Jobs pair by suite, operation, language, impl and input name, and also by

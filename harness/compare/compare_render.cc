@@ -41,35 +41,35 @@ std::string ShowVerdict(Verdict v) {
   return name;
 }
 
-// How a metric is shown: table title, unit in JSON, and how its values print.
-struct MetricView {
-  const char* title;
-  const char* unit;
-  std::string (*format)(double);
-};
-
-MetricView ViewOf(Metric metric) {
-  switch (metric) {
-    case Metric::kTime:
-      return {"time per operation", "ns", FormatNanoseconds};
-    case Metric::kPeakRss:
-      return {"peak RSS", "kB", FormatKilobytes};
-    case Metric::kInstructions:
-      return {"instructions per operation (callgrind)", "instructions", FormatCount};
-  }
-  return {"", "", FormatCount};
+// A metric's table title; the direction is said where it is not the usual "lower".
+std::string TitleOf(const MetricSpec& metric) {
+  return metric.better == Better::kHigher ? metric.title + " (higher is better)" : metric.title;
 }
 
-std::string Interval(const Summary& s, Metric metric) {
-  auto f = ViewOf(metric).format;
-  return fmt::format("{} [{}, {}]", f(s.median), f(s.ci_low), f(s.ci_high));
+std::string Interval(const Summary& s, const MetricSpec& metric) {
+  return fmt::format("{} [{}, {}]", FormatMetricValue(metric, s.median),
+                     FormatMetricValue(metric, s.ci_low), FormatMetricValue(metric, s.ci_high));
+}
+
+// The first row of each metric, in row order.
+std::vector<const MetricSpec*> MetricsInOrder(const Comparison& c) {
+  std::vector<const MetricSpec*> out;
+  for (const auto& label : c.MetricLabels()) {
+    for (const auto& r : c.rows) {
+      if (r.metric.label == label) {
+        out.push_back(&r.metric);
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 // The rows of one metric; `escape` makes the benchmark name safe for the output format.
-std::vector<Cells> MetricCells(const Comparison& c, Metric metric, Escape escape) {
+std::vector<Cells> MetricCells(const Comparison& c, const MetricSpec& metric, Escape escape) {
   std::vector<Cells> out;
   for (const auto& r : c.rows) {
-    if (r.metric != metric) continue;
+    if (r.metric.label != metric.label) continue;
     out.push_back({escape(JobKeyName(r.key)), Interval(r.base, metric),
                    Interval(r.candidate, metric),
                    fmt::format("{} [{}, {}]", Percent(r.ratio.estimate), Percent(r.ratio.ci_low),
@@ -94,6 +94,16 @@ const char* Colour(Verdict v) {
   return "";
 }
 
+// ", instructions ±1.0%" for each gated metric besides time and peak RSS.
+std::string OtherThresholds(const Comparison& c) {
+  std::string out;
+  for (const MetricSpec* m : MetricsInOrder(c)) {
+    if (m->label == "time" || m->label == "peak_rss") continue;
+    out += fmt::format(", {} ±{:.1f}%", m->label, c.ThresholdOf(*m) * 100);
+  }
+  return out;
+}
+
 std::string Header(const CompareReport& r, Escape escape) {
   const CompareOptions& o = r.comparison.options;
   return fmt::format(
@@ -102,11 +112,8 @@ std::string Header(const CompareReport& r, Escape escape) {
       "change = Hodges–Lehmann ratio of candidate to base on log values, with its 95% CI; "
       "p = two-sided Mann–Whitney over per-process values (Holm-adjusted)\n",
       escape(r.base_source), escape(r.candidate_source), o.threshold * 100,
-      o.memory_threshold * 100,
-      r.comparison.Geomean(Metric::kInstructions)
-          ? fmt::format(", instructions ±{:.1f}%", o.instruction_threshold * 100)
-          : "",
-      o.alpha, r.comparison.rows.size(), o.min_processes);
+      o.memory_threshold * 100, OtherThresholds(r.comparison), o.alpha, r.comparison.rows.size(),
+      o.min_processes);
 }
 
 std::string Totals(const Comparison& c) {
@@ -162,10 +169,9 @@ std::string Lists(const CompareReport& r, const char* bullet, const char* headin
 std::string RenderCompareTable(const CompareReport& report, bool color) {
   const Comparison& c = report.comparison;
   std::string out = Header(report, TerminalText);
-  for (Metric metric : kMetrics) {
-    std::vector<Cells> rows = MetricCells(c, metric, TerminalText);
-    if (rows.empty()) continue;
-    Cells head{ViewOf(metric).title,
+  for (const MetricSpec* metric : MetricsInOrder(c)) {
+    std::vector<Cells> rows = MetricCells(c, *metric, TerminalText);
+    Cells head{TitleOf(*metric),
                "base median [95% CI]",
                "candidate median [95% CI]",
                "change [95% CI]",
@@ -188,7 +194,7 @@ std::string RenderCompareTable(const CompareReport& report, bool color) {
                          w[1], r.candidate, w[2], r.change, w[3], r.p, w[4],
                          paint ? Colour(r.kind) : "", r.verdict, paint ? "\033[0m" : "");
     }
-    if (auto g = c.Geomean(metric)) {
+    if (auto g = c.Geomean(metric->label)) {
       out += fmt::format("{:<{}}  {:<{}}  {:<{}}  {}\n", "geometric mean of ratios", w[0], "", w[1],
                          "", w[2], Percent(*g));
     }
@@ -206,19 +212,18 @@ std::string RenderCompareMarkdown(const CompareReport& report) {
     header.replace(pos, 1, "  \n");  // Markdown line breaks.
   }
   out += header;
-  for (Metric metric : kMetrics) {
-    std::vector<Cells> rows = MetricCells(c, metric, ForMarkdownCode);
-    if (rows.empty()) continue;
+  for (const MetricSpec* metric : MetricsInOrder(c)) {
+    std::vector<Cells> rows = MetricCells(c, *metric, ForMarkdownCode);
     out += fmt::format(
         "\n### {}\n\n| benchmark | base median [95% CI] | candidate median [95% CI] | change "
         "[95% CI] | p (Holm) | verdict |\n|---|---|---|---|---|---|\n",
-        ViewOf(metric).title);
+        TitleOf(*metric));
     for (const auto& r : rows) {
       bool bold = r.kind == Verdict::kRegression || r.kind == Verdict::kImprovement;
       out += fmt::format("| {} | {} | {} | {} | {} | {}{}{} |\n", r.name, r.base, r.candidate,
                          r.change, r.p, bold ? "**" : "", r.verdict, bold ? "**" : "");
     }
-    if (auto g = c.Geomean(metric)) {
+    if (auto g = c.Geomean(metric->label)) {
       out += fmt::format("| *geometric mean of ratios* | | | {} | | |\n", Percent(*g));
     }
   }
@@ -237,8 +242,10 @@ json CompareReportToJson(const CompareReport& report) {
   json rows = json::array();
   for (const auto& r : c.rows) {
     json j = key_json(r.key);
-    j["metric"] = MetricName(r.metric);
-    j["unit"] = ViewOf(r.metric).unit;
+    j["metric"] = r.metric.label;
+    j["metric_name"] = r.metric.name;
+    j["unit"] = r.metric.unit;
+    j["better"] = BetterName(r.metric.better);
     j["base"] = SummaryToJson(r.base);
     j["candidate"] = SummaryToJson(r.candidate);
     j["median_ratio"] = r.median_ratio;
@@ -266,7 +273,8 @@ json CompareReportToJson(const CompareReport& report) {
     warnings.push_back(
         {{"what", w.what}, {"base", w.base}, {"candidate", w.candidate}, {"message", w.Message()}});
   }
-  auto opt = [](const std::optional<double>& v) { return v ? json(*v) : json(nullptr); };
+  json geomean = json::object();
+  for (const auto& label : c.MetricLabels()) geomean[label] = *c.Geomean(label);
   return {{"base", report.base_source},
           {"candidate", report.candidate_source},
           {"options",
@@ -278,10 +286,7 @@ json CompareReportToJson(const CompareReport& report) {
             {"correction", "holm"},
             {"ratio_method", "hodges-lehmann-log"}}},
           {"rows", std::move(rows)},
-          {"geomean",
-           {{"time", opt(c.Geomean(Metric::kTime))},
-            {"peak_rss", opt(c.Geomean(Metric::kPeakRss))},
-            {"instructions", opt(c.Geomean(Metric::kInstructions))}}},
+          {"geomean", std::move(geomean)},
           {"uncompared", std::move(uncompared)},
           {"only_base", std::move(only_base)},
           {"only_candidate", std::move(only_cand)},

@@ -222,8 +222,8 @@ double GeometricMean(std::span<const double> values) {
 
 // "Significant and beyond the noise" (criterion; benchstat): a verdict needs both the test and
 // the effect-size interval. See comparison.h for the full rule.
-Verdict Decide(const ShiftEstimate& ratio, double adjusted_p, double alpha, double threshold,
-               std::size_t n_base, std::size_t n_cand, std::size_t min_n) {
+Verdict Decide(const ShiftEstimate& change, double adjusted_p, double alpha, double threshold,
+               Better better, std::size_t n_base, std::size_t n_cand, std::size_t min_n) {
   if (!(alpha > 0.0 && alpha < 1.0)) {
     throw Error("alpha must be strictly between 0 and 1, got " + std::to_string(alpha));
   }
@@ -234,18 +234,28 @@ Verdict Decide(const ShiftEstimate& ratio, double adjusted_p, double alpha, doub
   if (!(adjusted_p >= 0.0 && adjusted_p <= 1.0)) {
     throw Error("a p-value must lie in [0, 1], got " + std::to_string(adjusted_p));
   }
-  if (!(ratio.ci_low > 0.0 && ratio.ci_low <= ratio.ci_high && std::isfinite(ratio.ci_high))) {
+  if (!(change.ci_low > 0.0 && change.ci_low <= change.ci_high && std::isfinite(change.ci_high))) {
     throw Error("a ratio interval must be positive and ordered, got [" +
-                std::to_string(ratio.ci_low) + ", " + std::to_string(ratio.ci_high) + "]");
+                std::to_string(change.ci_low) + ", " + std::to_string(change.ci_high) + "]");
   }
-  if (n_base < min_n || n_cand < min_n) return Verdict::kInconclusive;
-
+  // Decided as "how much worse": for a higher-is-better metric that is base/candidate.
+  const ShiftEstimate ratio = better == Better::kLower
+                                  ? change
+                                  : ShiftEstimate{1.0 / change.estimate, 1.0 / change.ci_high,
+                                                  1.0 / change.ci_low, change.confidence};
   const double band_high = 1.0 + threshold;
   const double band_low = 1.0 / band_high;
+  const bool inside_band = ratio.ci_low >= band_low && ratio.ci_high <= band_high;
+  // Equivalence needs no significant difference: an interval inside the band rules out any
+  // change that matters even when too few values keep the test from significance (a handful
+  // of instruction counts that agree to 0.001%).
+  if (n_base < min_n || n_cand < min_n) {
+    return inside_band ? Verdict::kNoChange : Verdict::kInconclusive;
+  }
   if (adjusted_p < alpha) {
     if (ratio.ci_low > band_high) return Verdict::kRegression;
     if (ratio.ci_high < band_low) return Verdict::kImprovement;
-    if (ratio.ci_low >= band_low && ratio.ci_high <= band_high) return Verdict::kNoChange;
+    if (inside_band) return Verdict::kNoChange;
     return Verdict::kInconclusive;
   }
   // Not significant: call it "no change" only if the interval rules out any change beyond the

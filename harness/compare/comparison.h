@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "metric.h"
+
 namespace benchctl {
 
 // Largest per-sample size for which the exact Mann–Whitney null distribution is used.
@@ -56,12 +58,17 @@ std::vector<double> HolmAdjust(std::span<const double> p_values);
 // Geometric mean, exp(mean(log x)). Throws Error when empty or a value is not finite and > 0.
 double GeometricMean(std::span<const double> values);
 
-// Outcome of comparing a candidate against a base for a lower-is-better metric (time).
+// Outcome of comparing a candidate against a base.
 enum class Verdict { kRegression, kImprovement, kNoChange, kInconclusive };
 
 // Decides a verdict from a ratio candidate/base with its CI (from LogRatio) and the test's
-// Holm-adjusted p-value. With t = threshold, band = [1/(1+t), 1+t], wide = [1/(1+2t), 1+2t]:
-//   1. n_base < min_n or n_cand < min_n                     -> kInconclusive (too few runs)
+// Holm-adjusted p-value. For a higher-is-better metric the ratio is first inverted, so below
+// "ratio" reads "how many times worse". With t = threshold, band = [1/(1+t), 1+t],
+// wide = [1/(1+2t), 1+2t]:
+//   1. n_base < min_n or n_cand < min_n (too few values for a test):
+//        CI inside band (ends inclusive)                    -> kNoChange (equivalence needs
+//                                                              no significant difference)
+//        otherwise                                          -> kInconclusive
 //   2. adjusted_p < alpha (significant):
 //        ci_low > 1+t                                       -> kRegression
 //        ci_high < 1/(1+t)                                  -> kImprovement
@@ -73,7 +80,7 @@ enum class Verdict { kRegression, kImprovement, kNoChange, kInconclusive };
 // Throws Error when alpha is outside (0, 1), threshold < 0, adjusted_p outside [0, 1], or the
 // ratio is not positive and ordered.
 Verdict Decide(const ShiftEstimate& ratio, double adjusted_p, double alpha, double threshold,
-               std::size_t n_base, std::size_t n_cand, std::size_t min_n);
+               Better better, std::size_t n_base, std::size_t n_cand, std::size_t min_n);
 
 // Stable lower-case name for reports and result files: "regression", "improvement",
 // "no_change", "inconclusive".

@@ -1,55 +1,140 @@
 #include "job_summary.h"
 
+#include <cmath>
+
 namespace benchctl {
 namespace {
 
-std::optional<Summary> MaybeSummarize(const std::vector<double>& values) {
-  if (values.empty()) return std::nullopt;
-  return Summarize(values);
-}
+using Values = std::vector<double>;
 
-}  // namespace
-
-std::vector<double> ProcessTimes(const JobResult& job) {
-  std::vector<double> values;
+// Each verified process's value of `read`.
+template <typename Read>
+Values PerProcess(const JobResult& job, Read read) {
+  Values values;
   for (const auto& p : job.processes) {
-    if (p.ok) values.push_back(p.median_ns);
+    if (p.ok) values.push_back(read(p));
   }
   return values;
 }
 
+// A counter's values, if every verified process reported it as a finite number.
+std::optional<Values> CounterValues(const JobResult& job, const std::string& counter) {
+  Values values;
+  for (const auto& p : job.processes) {
+    if (!p.ok) continue;
+    auto it = p.counters.find(counter);
+    if (it == p.counters.end() || !it->is_number()) return std::nullopt;
+    double v = it->get<double>();
+    if (!std::isfinite(v)) return std::nullopt;
+    values.push_back(v);
+  }
+  if (values.empty()) return std::nullopt;
+  return values;
+}
+
+// MB/s of each process: the input bytes over its time (a zero time has none).
+Values Throughput(const JobResult& job, const Values& times) {
+  Values values;
+  if (job.spec.bytes_per_op <= 0) return values;
+  for (double t : times) {
+    if (!(t > 0)) return {};
+    values.push_back(job.spec.bytes_per_op / t * 1e3);
+  }
+  return values;
+}
+
+// The values of each built-in metric, by name.
+Values BuiltinValues(const JobResult& job, const std::string& name, const Values& times) {
+  if (name == "time_ns") return times;
+  if (name == "cpu_ns") {
+    return PerProcess(
+        job, [](const ProcessRecord& p) { return (p.user_seconds + p.system_seconds) * 1e9; });
+  }
+  if (name == "peak_rss_kb") {
+    return PerProcess(job,
+                      [](const ProcessRecord& p) { return static_cast<double>(p.peak_rss_kb); });
+  }
+  bool every_baseline = true;
+  for (const auto& p : job.processes) every_baseline &= !p.ok || p.baseline_rss_kb.has_value();
+  if (name == "baseline_rss_kb" && every_baseline) {
+    return PerProcess(
+        job, [](const ProcessRecord& p) { return static_cast<double>(*p.baseline_rss_kb); });
+  }
+  if (name == "rss_increase_kb" && every_baseline) {
+    // In double: a record built in code may hold any long, and the difference of two can
+    // overflow one.
+    return PerProcess(job, [](const ProcessRecord& p) {
+      return static_cast<double>(p.peak_rss_kb) - static_cast<double>(*p.baseline_rss_kb);
+    });
+  }
+  if (name == "throughput_mb_s") return Throughput(job, times);
+  if (name == "instructions_per_op") return InstructionCounts(job);
+  return {};
+}
+
+}  // namespace
+
+std::vector<Metric> ComputeMetrics(const JobResult& job) {
+  std::vector<Metric> metrics;
+  if (job.status == "failed") return metrics;
+  Values times = PerProcess(job, [](const ProcessRecord& p) { return p.median_ns; });
+  for (const MetricSpec& spec : BuiltinMetrics()) {
+    Values values = BuiltinValues(job, spec.name, times);
+    if (!values.empty()) metrics.push_back({spec, values, Summarize(values)});
+  }
+  for (const MetricSpec& spec : job.spec.counter_metrics) {
+    if (auto values = CounterValues(job, spec.counter)) {
+      metrics.push_back({spec, *values, Summarize(*values)});
+    }
+  }
+  return metrics;
+}
+
+std::vector<Metric> MetricsOf(const JobResult& job) {
+  if (!job.stored_metrics.empty() || job.status == "failed") return job.stored_metrics;
+  return ComputeMetrics(job);
+}
+
+const Metric* FindMetric(const std::vector<Metric>& metrics, std::string_view name) {
+  for (const auto& m : metrics) {
+    if (m.spec.name == name) return &m;
+  }
+  return nullptr;
+}
+
+std::vector<double> MetricValues(const JobResult& job, std::string_view name) {
+  std::vector<Metric> metrics = MetricsOf(job);
+  const Metric* m = FindMetric(metrics, name);
+  return m ? m->values : std::vector<double>{};
+}
+
+JobSummary ComputeJobSummary(const JobResult& job) {
+  JobSummary s;
+  std::vector<Metric> metrics = MetricsOf(job);
+  auto summary = [&metrics](std::string_view name) -> std::optional<Summary> {
+    const Metric* m = FindMetric(metrics, name);
+    if (m == nullptr) return std::nullopt;
+    return m->summary;
+  };
+  s.time_ns = summary("time_ns");
+  s.processes = s.time_ns ? s.time_ns->n : 0;
+  s.peak_rss_kb = summary("peak_rss_kb");
+  s.baseline_rss_kb = summary("baseline_rss_kb");
+  s.rss_increase_kb = summary("rss_increase_kb");
+  s.cpu_ns = summary("cpu_ns");
+  s.instructions = summary("instructions_per_op");
+  return s;
+}
+
+std::vector<double> ProcessTimes(const JobResult& job) { return MetricValues(job, "time_ns"); }
+
 std::vector<double> InstructionCounts(const JobResult& job) {
+  if (!job.stored_metrics.empty()) return MetricValues(job, "instructions_per_op");
   std::vector<double> values;
   for (const auto& c : job.instructions) {
     if (c.ok) values.push_back(c.per_op);
   }
   return values;
-}
-
-JobSummary ComputeJobSummary(const JobResult& job) {
-  JobSummary s;
-  if (job.status == "failed") return s;
-  std::vector<double> peak, baseline, increase, cpu;
-  for (const auto& p : job.processes) {
-    if (!p.ok) continue;
-    ++s.processes;
-    peak.push_back(static_cast<double>(p.peak_rss_kb));
-    cpu.push_back((p.user_seconds + p.system_seconds) * 1e9);
-    if (p.baseline_rss_kb) {
-      baseline.push_back(static_cast<double>(*p.baseline_rss_kb));
-      // In double: a record built in code may hold any long, and the difference of two can
-      // overflow one.
-      increase.push_back(static_cast<double>(p.peak_rss_kb) -
-                         static_cast<double>(*p.baseline_rss_kb));
-    }
-  }
-  s.time_ns = MaybeSummarize(ProcessTimes(job));
-  s.peak_rss_kb = MaybeSummarize(peak);
-  s.baseline_rss_kb = MaybeSummarize(baseline);
-  s.rss_increase_kb = MaybeSummarize(increase);
-  s.cpu_ns = MaybeSummarize(cpu);
-  s.instructions = MaybeSummarize(InstructionCounts(job));
-  return s;
 }
 
 nlohmann::json SummaryToJson(const Summary& s) {
@@ -64,28 +149,6 @@ nlohmann::json SummaryToJson(const Summary& s) {
           {"min", s.min},
           {"max", s.max},
           {"outliers", s.outliers}};
-}
-
-nlohmann::json SummarizeJob(const JobResult& job) {
-  JobSummary s = ComputeJobSummary(job);
-  nlohmann::json j = {{"processes", s.processes}};
-  auto put = [&j](const char* key, const std::optional<Summary>& v) {
-    j[key] = v ? SummaryToJson(*v) : nlohmann::json(nullptr);
-  };
-  put("time_ns", s.time_ns);
-  put("peak_rss_kb", s.peak_rss_kb);
-  put("baseline_rss_kb", s.baseline_rss_kb);
-  put("rss_increase_kb", s.rss_increase_kb);
-  put("cpu_ns", s.cpu_ns);
-  if (!job.instructions.empty()) put("instructions_per_op", s.instructions);
-  if (s.time_ns && job.spec.bytes_per_op > 0) {
-    // MB/s is a decreasing function of time, so the interval's ends swap.
-    double bytes = job.spec.bytes_per_op;
-    j["throughput_mb_s"] = {{"median", bytes / s.time_ns->median * 1e3},
-                            {"ci_low", bytes / s.time_ns->ci_high * 1e3},
-                            {"ci_high", bytes / s.time_ns->ci_low * 1e3}};
-  }
-  return j;
 }
 
 }  // namespace benchctl

@@ -68,6 +68,23 @@ json ProcessToJson(const ProcessRecord& p) {
   return j;
 }
 
+json MetricsToJson(const JobResult& job) {
+  json out = json::object();
+  for (const Metric& m : MetricsOf(job)) {
+    json j = {{"unit", m.spec.unit},
+              {"better", BetterName(m.spec.better)},
+              {"noise_threshold", m.spec.noise_threshold},
+              {"compared", m.spec.compared},
+              {"label", m.spec.label},
+              {"title", m.spec.title},
+              {"values", m.values},
+              {"summary", SummaryToJson(m.summary)}};
+    if (!m.spec.counter.empty()) j["counter"] = m.spec.counter;
+    out[m.spec.name] = std::move(j);
+  }
+  return out;
+}
+
 json InstructionToJson(const InstructionRecord& c) {
   json j = {{"ok", c.ok},
             {"per_op", c.per_op},
@@ -87,6 +104,8 @@ constexpr NumberRange kNanoseconds{0, 1e18, "a time in ns from 0 to 1e18"};
 constexpr NumberRange kSeconds{0, 1e9, "a time in seconds from 0 to 1e9"};
 constexpr NumberRange kBytes{0, 1e18, "a byte count from 0 to 1e18"};
 constexpr NumberRange kInstructions{0, 1e18, "an instruction count from 0 to 1e18"};
+constexpr NumberRange kMetricValue{-1e18, 1e18, "a number from -1e18 to 1e18"};
+constexpr NumberRange kThreshold{0, 100, "a relative threshold from 0 to 100"};
 
 // The error for a document nested deeper than kMaxResultDepth; `at` says where, if known.
 Error NestingError(const std::string& name, const std::string& at) {
@@ -172,6 +191,46 @@ InstructionRecord InstructionFromJson(const ResultReader& r, const json& j, cons
   return c;
 }
 
+// One stored metric; its summary is derived data, recomputed from the values.
+Metric MetricFromJson(const ResultReader& r, const std::string& name, const json& j,
+                      const std::string& w) {
+  if (!j.is_object()) r.Fail(w.substr(0, w.size() - 1), "is not a JSON object");
+  const MetricSpec* builtin = FindBuiltinMetric(name);
+  MetricSpec spec =
+      builtin ? *builtin : MetricSpec{name, "", Better::kLower, 0.03, false, name, name, ""};
+  spec.unit = r.Str(j, "unit", w);
+  spec.better =
+      r.OneOf(j, "better", w, {"lower", "higher"}) == "higher" ? Better::kHigher : Better::kLower;
+  if (r.Has(j, "noise_threshold"))
+    spec.noise_threshold = r.Num(j, "noise_threshold", w, kThreshold);
+  if (r.Has(j, "compared")) spec.compared = r.Bool(j, "compared", w);
+  spec.label = r.OptStr(j, "label", w, spec.label);
+  spec.title = r.OptStr(j, "title", w, spec.title);
+  spec.counter = r.OptStr(j, "counter", w, spec.counter);
+  std::vector<double> values = r.Numbers(j, "values", w, kMetricValue, true);
+  if (values.empty()) r.Fail(w + "values", "is empty (a metric has at least one value)");
+  Summary summary = Summarize(values);
+  return {std::move(spec), std::move(values), std::move(summary)};
+}
+
+// A job's "metrics": built-in ones first in their report order, then the rest by name.
+std::vector<Metric> MetricsFromJson(const ResultReader& r, const json& j, const std::string& w) {
+  const json& obj = r.Get(j, "metrics", json::value_t::object, w);
+  std::vector<Metric> metrics;
+  for (const MetricSpec& spec : BuiltinMetrics()) {
+    if (obj.contains(spec.name)) {
+      metrics.push_back(
+          MetricFromJson(r, spec.name, obj.at(spec.name), w + "metrics." + spec.name + "."));
+    }
+  }
+  for (const auto& [name, value] : obj.items()) {
+    if (FindBuiltinMetric(name) == nullptr) {
+      metrics.push_back(MetricFromJson(r, name, value, w + "metrics." + name + "."));
+    }
+  }
+  return metrics;
+}
+
 }  // namespace
 
 json RunResultToJson(const RunResult& run) {
@@ -188,7 +247,7 @@ json RunResultToJson(const RunResult& run) {
       for (const auto& c : job.instructions) counts.push_back(InstructionToJson(c));
       j["instructions"] = std::move(counts);
     }
-    j["summary"] = SummarizeJob(job);
+    j["metrics"] = MetricsToJson(job);
     jobs.push_back(std::move(j));
   }
   json doc = {{"schema_version", kResultSchemaVersion},
@@ -215,11 +274,13 @@ RunResult RunResultFromJson(const json& doc, const std::string& source) {
   if (!doc.is_object()) r.Fail("(top level)", "is not a JSON object");
   const json& version = r.Get(doc, "schema_version", json::value_t::number_integer, "");
   // Compared as JSON numbers: 4294967297 must not read as 1 through an int.
-  if (version != json(kResultSchemaVersion)) {
+  if (version != json(1) && version != json(kResultSchemaVersion)) {
     throw Error(
-        fmt::format("{}: result schema_version {} is not supported (this benchctl reads {})", name,
-                    version.dump(), kResultSchemaVersion));
+        fmt::format("{}: result schema_version {} is not supported (this benchctl reads 1 and {})",
+                    name, version.dump(), kResultSchemaVersion));
   }
+  // Version 1 stored no metrics: they are computed from the records, as version 1 readers did.
+  const bool stored_metrics = version == json(kResultSchemaVersion);
   RunResult run;
   run.benchctl = r.Get(doc, "benchctl", json::value_t::object, "");
   run.environment = r.Get(doc, "environment", json::value_t::object, "");
@@ -249,6 +310,7 @@ RunResult RunResultFromJson(const json& doc, const std::string& source) {
             InstructionFromJson(r, counts[k], where + fmt::format("instructions[{}].", k)));
       }
     }
+    if (stored_metrics) job.stored_metrics = MetricsFromJson(r, results[i], where);
     run.jobs.push_back(std::move(job));
   }
   return run;

@@ -9,10 +9,13 @@
 #include <string>
 #include <vector>
 
+#include "metric.h"
+
 namespace benchctl {
 
 // The result file format version, independent of benchctl's own version.
-inline constexpr int kResultSchemaVersion = 1;
+// 2: each job has "metrics" (results/SCHEMA.md); files of version 1 are converted on read.
+inline constexpr int kResultSchemaVersion = 2;
 
 // An input document a job reads.
 struct InputInfo {
@@ -35,12 +38,13 @@ struct JobSpec {
   std::string library, library_version, validation;
   std::string build_label;  // "" normally; "base"/"candidate" in A/B runs.
   std::optional<InputInfo> input;
-  std::vector<std::string> argv;           // Binary and arguments.
-  std::map<std::string, std::string> env;  // Everything benchctl sets for the child.
-  nlohmann::json expected;                 // Reference verification value.
-  std::string verify = "equal";            // How: "equal", or the name of the suite's own check.
-  VerificationCheck check;                 // The suite's own check (not stored in files).
-  double bytes_per_op = 0;                 // For throughput; 0 if not meaningful.
+  std::vector<std::string> argv;            // Binary and arguments.
+  std::map<std::string, std::string> env;   // Everything benchctl sets for the child.
+  nlohmann::json expected;                  // Reference verification value.
+  std::string verify = "equal";             // How: "equal", or the name of the suite's own check.
+  VerificationCheck check;                  // The suite's own check (not stored in files).
+  double bytes_per_op = 0;                  // For throughput; 0 if not meaningful.
+  std::vector<MetricSpec> counter_metrics;  // Counters its suite declares (Suite::Metrics).
   nlohmann::json artifact = nlohmann::json::object();  // Binary, sizes, build key.
   std::string setup_failure;  // Non-empty: failed before running (build, input).
 };
@@ -83,6 +87,9 @@ struct JobResult {
   std::string status = "incomplete";
   std::string failure;
   std::vector<InstructionRecord> instructions;  // Empty unless `run --instructions`.
+  // The metrics a schema-2 file stored; empty during a run, where they are computed from the
+  // records (MetricsOf in job_summary.h).
+  std::vector<Metric> stored_metrics;
 };
 
 // A whole run: what the result file holds.

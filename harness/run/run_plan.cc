@@ -27,6 +27,7 @@ std::vector<JobSpec> PlanJobs(const Suite& suite, const std::vector<BuiltWorkloa
       // --op filters here, once for every suite.
       const auto& ops = options.operations;
       if (!ops.empty() && std::find(ops.begin(), ops.end(), job.operation) == ops.end()) continue;
+      job.counter_metrics = suite.Metrics();
       job.artifact = ArtifactJson(b.build);
       if (!b.build.ok) job.setup_failure = b.build.error;
       jobs.push_back(std::move(job));

@@ -19,6 +19,9 @@ class Suite {
   virtual ~Suite() = default;
   // The suite's operations (manifests may list only these).
   virtual std::vector<std::string> Operations() const = 0;
+  // Metrics the suite adds to the built-in ones (results/metric.h): workload counters it
+  // declares (CounterMetric), e.g. a GC's pause time. Undeclared counters stay raw records.
+  virtual std::vector<MetricSpec> Metrics() const { return {}; }
   // CPUs one job uses, by role (cpu_sets.h); most suites need one job CPU.
   virtual CpuNeeds CpuNeedsPerJob() const { return {}; }
   // Processes per job when --processes is not given.

@@ -1,5 +1,5 @@
-// The CLI's exit statuses and error texts (tests/fault_workloads/selftest/cpp-wrongvalue/main.cc, cmd_*.cc): each
-// test runs the built benchctl. None builds more than one tiny workload.
+// The CLI's exit statuses and error texts (tests/fault_workloads/selftest/cpp-wrongvalue/main.cc,
+// cmd_*.cc): each test runs the built benchctl. None builds more than one tiny workload.
 #include <gtest/gtest.h>
 
 #include <string>

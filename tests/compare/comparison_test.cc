@@ -171,7 +171,8 @@ constexpr double kAlpha = 0.05;
 constexpr double kThreshold = 0.05;
 
 Verdict DecideCi(double low, double high, double p, std::size_t n = 10) {
-  return Decide(ShiftEstimate{(low + high) / 2, low, high, 0.95}, p, kAlpha, kThreshold, n, n, 5);
+  return Decide(ShiftEstimate{(low + high) / 2, low, high, 0.95}, p, kAlpha, kThreshold,
+                Better::kLower, n, n, 5);
 }
 
 TEST(DecideTest, EachBranch) {
@@ -185,6 +186,25 @@ TEST(DecideTest, EachBranch) {
   EXPECT_EQ(DecideCi(1.06, 1.12, 0.01, 4), Verdict::kInconclusive);  // n < min_n.
 }
 
+TEST(DecideTest, FewValuesWhoseIntervalIsInsideTheBandAreNoChange) {
+  // Four instruction counts that agree: no test can be significant, but equivalence needs none.
+  EXPECT_EQ(DecideCi(1.0, 1.0, 1.0, 4), Verdict::kNoChange);
+  EXPECT_EQ(DecideCi(0.96, 1.04, 1.0, 4), Verdict::kNoChange);
+  EXPECT_EQ(DecideCi(0.96, 1.06, 1.0, 4), Verdict::kInconclusive);   // Leaves the band.
+  EXPECT_EQ(DecideCi(1.06, 1.12, 0.01, 4), Verdict::kInconclusive);  // Never a regression.
+}
+
+TEST(DecideTest, ForAHigherIsBetterMetricADropIsARegression) {
+  auto decide = [](double low, double high, double p) {
+    return Decide(ShiftEstimate{(low + high) / 2, low, high, 0.95}, p, kAlpha, kThreshold,
+                  Better::kHigher, 10, 10, 5);
+  };
+  EXPECT_EQ(decide(0.80, 0.90, 0.01), Verdict::kRegression);   // Throughput fell 10-20%.
+  EXPECT_EQ(decide(1.10, 1.20, 0.01), Verdict::kImprovement);  // Throughput rose.
+  EXPECT_EQ(decide(0.98, 1.02, 0.01), Verdict::kNoChange);
+  EXPECT_EQ(decide(0.94, 0.99, 0.01), Verdict::kInconclusive);  // Straddles 1/1.05.
+}
+
 TEST(DecideTest, EdgesAreExclusiveForVerdictsAndInclusiveForNoChange) {
   EXPECT_EQ(DecideCi(1.05, 1.10, 0.01), Verdict::kInconclusive);  // Not entirely above 1.05.
   EXPECT_EQ(DecideCi(1.0, 1.05, 0.01), Verdict::kNoChange);
@@ -194,10 +214,11 @@ TEST(DecideTest, EdgesAreExclusiveForVerdictsAndInclusiveForNoChange) {
 
 TEST(DecideTest, RejectsBadArguments) {
   const ShiftEstimate ok{1.0, 0.9, 1.1, 0.95};
-  EXPECT_THROW(Decide(ok, 0.01, 0.0, kThreshold, 10, 10, 5), Error);
-  EXPECT_THROW(Decide(ok, 0.01, kAlpha, -0.1, 10, 10, 5), Error);
-  EXPECT_THROW(Decide(ok, 1.5, kAlpha, kThreshold, 10, 10, 5), Error);
-  EXPECT_THROW(Decide(ShiftEstimate{1.0, 1.2, 1.1, 0.95}, 0.01, kAlpha, kThreshold, 10, 10, 5),
+  EXPECT_THROW(Decide(ok, 0.01, 0.0, kThreshold, Better::kLower, 10, 10, 5), Error);
+  EXPECT_THROW(Decide(ok, 0.01, kAlpha, -0.1, Better::kLower, 10, 10, 5), Error);
+  EXPECT_THROW(Decide(ok, 1.5, kAlpha, kThreshold, Better::kLower, 10, 10, 5), Error);
+  EXPECT_THROW(Decide(ShiftEstimate{1.0, 1.2, 1.1, 0.95}, 0.01, kAlpha, kThreshold, Better::kLower,
+                      10, 10, 5),
                Error);
 }
 

@@ -8,8 +8,8 @@
 #include <set>
 
 #include "result_file.h"
-#include "subprocess.h"
 #include "startup_suite.h"
+#include "subprocess.h"
 
 namespace benchctl {
 namespace {

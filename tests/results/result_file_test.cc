@@ -144,7 +144,8 @@ TEST(ResultFileTest, RoundTripKeepsEveryField) {
   EXPECT_EQ(c.short_total, 9592776u);
   EXPECT_EQ(c.long_total, 42618296u);
   EXPECT_EQ(c.extra_iterations, 10);
-  EXPECT_DOUBLE_EQ(doc["results"][0]["summary"]["instructions_per_op"]["median"], 3302552);
+  EXPECT_DOUBLE_EQ(doc["results"][0]["metrics"]["instructions_per_op"]["summary"]["median"],
+                   3302552);
   EXPECT_FALSE(doc["results"][1].contains("instructions"));  // Only written when counted.
 
   const JobResult& f = out.jobs[1];
@@ -167,12 +168,19 @@ TEST(ResultFileTest, FilesFromBeforeRunIdsLoadWithAnEmptyOne) {
   EXPECT_EQ(RunResultFromJson(doc, "mem").run_id, "");
 }
 
-TEST(ResultFileTest, SummaryCountsOnlyVerifiedProcessesOfGoodJobs) {
+TEST(ResultFileTest, MetricsHoldOnlyVerifiedProcessesOfGoodJobs) {
   nlohmann::json doc = RunResultToJson(SampleRun());
-  EXPECT_EQ(doc["results"][0]["summary"]["processes"], 2);
-  EXPECT_EQ(doc["results"][0]["summary"]["time_ns"]["median"], 200.0);
-  EXPECT_EQ(doc["results"][1]["summary"]["processes"], 0);
-  EXPECT_TRUE(doc["results"][1]["summary"]["time_ns"].is_null());
+  EXPECT_EQ(doc["schema_version"], 2);
+  const nlohmann::json& time = doc["results"][0]["metrics"]["time_ns"];
+  EXPECT_EQ(time["unit"], "ns");
+  EXPECT_EQ(time["better"], "lower");
+  EXPECT_EQ(time["values"].size(), 2u);
+  EXPECT_EQ(time["summary"]["n"], 2);
+  EXPECT_EQ(time["summary"]["median"], 200.0);
+  const nlohmann::json& throughput = doc["results"][0]["metrics"]["throughput_mb_s"];
+  EXPECT_EQ(throughput["better"], "higher");
+  EXPECT_EQ(throughput["unit"], "MB/s");
+  EXPECT_EQ(doc["results"][1]["metrics"], nlohmann::json::object());  // A failed job has none.
 }
 
 TEST(WriteFileAtomicallyTest, WritesReplacesAndLeavesNoTemporaryFile) {

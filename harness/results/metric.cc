@@ -1,0 +1,53 @@
+#include "metric.h"
+
+#include <fmt/format.h>
+
+#include "units.h"
+
+namespace benchctl {
+
+std::string_view BetterName(Better better) {
+  return better == Better::kHigher ? "higher" : "lower";
+}
+
+const std::vector<MetricSpec>& BuiltinMetrics() {
+  // Thresholds: time and memory from the A/A runs behind kDefaultNoiseThreshold
+  // (compare/compare.h); instruction counts from the callgrind A/A control there.
+  static const std::vector<MetricSpec> metrics = {
+      {"time_ns", "ns", Better::kLower, 0.03, true, "time", "time per operation", ""},
+      {"cpu_ns", "ns", Better::kLower, 0.03, false, "cpu", "CPU time per process", ""},
+      {"peak_rss_kb", "kB", Better::kLower, 0.03, true, "peak_rss", "peak RSS", ""},
+      {"baseline_rss_kb", "kB", Better::kLower, 0.03, false, "baseline_rss", "RSS after setup", ""},
+      {"rss_increase_kb", "kB", Better::kLower, 0.03, false, "rss_increase",
+       "RSS increase (peak - after setup)", ""},
+      // Derived from time_ns and the input size, so compare gates time instead.
+      {"throughput_mb_s", "MB/s", Better::kHigher, 0.03, false, "throughput", "throughput", ""},
+      {"instructions_per_op", "instructions", Better::kLower, 0.01, true, "instructions",
+       "instructions per operation (callgrind)", ""},
+  };
+  return metrics;
+}
+
+const MetricSpec* FindBuiltinMetric(std::string_view name) {
+  for (const auto& m : BuiltinMetrics()) {
+    if (m.name == name) return &m;
+  }
+  return nullptr;
+}
+
+std::string FormatMetricValue(const MetricSpec& spec, double value) {
+  if (spec.unit == "ns") return FormatNanoseconds(value);
+  if (spec.unit == "kB") return FormatKilobytes(value);
+  if (spec.unit == "MB/s") return fmt::format("{:.0f} MB/s", value);
+  if (spec.unit == "instructions") return FormatCount(value);
+  return FormatCount(value) + (spec.unit.empty() ? "" : " " + spec.unit);
+}
+
+MetricSpec CounterMetric(std::string counter, std::string unit, Better better,
+                         double noise_threshold, bool compared, std::string title) {
+  MetricSpec spec{counter,  std::move(unit), better,           noise_threshold,
+                  compared, counter,         std::move(title), counter};
+  return spec;
+}
+
+}  // namespace benchctl
