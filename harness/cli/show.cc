@@ -87,6 +87,28 @@ void RenderHeader(const RunResult& run, const std::string& source, std::string& 
   }
 }
 
+// A line per metric the suite declared (counters), each implementation's median and interval:
+// a new metric shows up here without a change to this file.
+void RenderDeclaredMetrics(const std::vector<Row>& rows, std::string& out) {
+  std::vector<std::string> order;
+  std::map<std::string, std::string> lines;
+  for (const Row& row : rows) {
+    for (const Metric& m : MetricsOf(*row.job)) {
+      if (FindBuiltinMetric(m.spec.name) != nullptr) continue;
+      if (!lines.contains(m.spec.name)) {
+        order.push_back(m.spec.name);
+        lines[m.spec.name] =
+            fmt::format("  {} ({} is better):", m.spec.title, BetterName(m.spec.better));
+      }
+      const Summary& s = m.summary;
+      lines[m.spec.name] +=
+          fmt::format(" {} {} [{}, {}];", row.job->spec.impl, FormatMetricValue(m.spec, s.median),
+                      FormatMetricValue(m.spec, s.ci_low), FormatMetricValue(m.spec, s.ci_high));
+    }
+  }
+  for (const auto& name : order) out += ForTerminal(lines[name], Lines::kKeep) + "\n";
+}
+
 void RenderGroup(const std::string& key, std::vector<Row>& rows, double cpu_hz, std::string& out) {
   std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
     double ma = a.summary.time_ns ? a.summary.time_ns->median : 1e300;
@@ -146,6 +168,7 @@ void RenderGroup(const std::string& key, std::vector<Row>& rows, double cpu_hz, 
         s.peak_rss_kb ? FormatKilobytes(s.peak_rss_kb->median) : "-", extra, s.processes,
         instructions, t.outliers.empty() ? "" : fmt::format("  ({} outliers)", t.outliers.size()));
   }
+  RenderDeclaredMetrics(rows, out);
   if (process_mode) {
     out += "  binary sizes (as built / stripped):";
     for (const Row& row : rows) {

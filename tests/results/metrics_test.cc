@@ -82,6 +82,14 @@ TEST(Metrics, SchemaTwoFilesKeepTheirMetricsWithoutTheSuite) {
   EXPECT_EQ(RunResultToJson(loaded), doc);  // Saving again changes nothing.
 }
 
+TEST(Metrics, ShowListsDeclaredMetrics) {
+  RunResult run = MakeRun({WithCounter(MakeJob(JobShape{}, Times(1e6, 5)), 1000)});
+  std::string shown = RenderRun(run, "f");
+  EXPECT_NE(shown.find("requests per second (higher is better): rust-serde 1.00k req/s"),
+            std::string::npos)
+      << shown;
+}
+
 TEST(Metrics, AHigherIsBetterMetricThatDropsIsARegression) {
   RunResult base = MakeRun({WithCounter(MakeJob(JobShape{}, Times(1e6, 10)), 1000)});
   RunResult cand = MakeRun({WithCounter(MakeJob(JobShape{}, Times(1e6, 10)), 800)});
