@@ -11,6 +11,7 @@
 
 #include "escape.h"
 #include "exporters.h"
+#include "job_summary.h"
 #include "json_lookup.h"
 
 namespace benchctl {
@@ -92,6 +93,24 @@ std::string Header(const RunResult& run) {
   return out;
 }
 
+// A benchstat unit is one word: a declared metric's unit, or its name when it has none.
+std::string UnitWord(const MetricSpec& spec) {
+  std::string unit = spec.unit.empty() ? spec.name : spec.unit;
+  for (char& ch : unit) {
+    if (std::isspace(static_cast<unsigned char>(ch))) ch = '-';
+  }
+  return ForBenchstatText(unit);
+}
+
+// The metrics the suite declared (counters), one value per verified process in order.
+std::vector<Metric> DeclaredMetrics(const JobResult& job) {
+  std::vector<Metric> out;
+  for (Metric& m : MetricsOf(job)) {
+    if (!m.spec.counter.empty()) out.push_back(std::move(m));
+  }
+  return out;
+}
+
 void AddJob(const JobResult& job, const RunResult& run, std::string& out) {
   const std::string name = BenchmarkName(job.spec, run);
   if (job.status == "failed") {
@@ -99,6 +118,12 @@ void AddJob(const JobResult& job, const RunResult& run, std::string& out) {
     out += fmt::format("# {} failed: {}\n", name, ForBenchstatText(job.failure));
     return;
   }
+  std::vector<Metric> declared = DeclaredMetrics(job);
+  for (const Metric& m : declared) {
+    if (m.spec.better == Better::kHigher)
+      out += fmt::format("Unit {} better=higher\n", UnitWord(m.spec));
+  }
+  std::size_t verified = 0;
   for (const auto& p : job.processes) {
     if (!p.ok) {
       out += fmt::format("# {} process in round {} failed: {}\n", name, p.round,
@@ -115,6 +140,11 @@ void AddJob(const JobResult& job, const RunResult& run, std::string& out) {
       out +=
           fmt::format("\t{} {}", static_cast<double>(*p.baseline_rss_kb) * 1024, kBaselineRssUnit);
     }
+    for (const Metric& m : declared) {
+      if (verified < m.values.size())
+        out += fmt::format("\t{} {}", m.values[verified], UnitWord(m.spec));
+    }
+    ++verified;
     out += "\n";
   }
   if (job.status == "incomplete") out += fmt::format("# {} did not finish\n", name);

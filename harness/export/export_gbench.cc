@@ -10,6 +10,7 @@
 
 #include "escape.h"
 #include "exporters.h"
+#include "job_summary.h"
 #include "json_lookup.h"
 #include "statistics.h"
 
@@ -101,6 +102,11 @@ void AddJob(const JobResult& job, std::size_t family, ojson& out) {
     out.push_back(ErrorEntry(job, name, family));
     return;
   }
+  // Metrics the suite declared (counters) are user counters too, one value per repetition.
+  std::vector<Metric> declared;
+  for (Metric& m : MetricsOf(job)) {
+    if (!m.spec.counter.empty() && m.values.size() == ok.size()) declared.push_back(std::move(m));
+  }
   std::vector<double> real, cpu, rss;
   for (std::size_t i = 0; i < ok.size(); ++i) {
     const ProcessRecord& p = *ok[i];
@@ -116,6 +122,7 @@ void AddJob(const JobResult& job, std::size_t family, ojson& out) {
                    {"cpu_time", cpu.back()},
                    {"time_unit", "ns"},
                    {"peak_rss_bytes", rss.back()}});  // A user counter, as state.counters.
+    for (const Metric& m : declared) e[m.spec.name] = m.values[i];
     out.push_back(std::move(e));
   }
   // libbenchmark reports aggregates only with two or more repetitions.
@@ -136,6 +143,12 @@ void AddJob(const JobResult& job, std::size_t family, ojson& out) {
                    {"cpu_time", v[1]},
                    {"time_unit", "ns"},
                    {"peak_rss_bytes", v[2]}});
+    for (const Metric& m : declared) {
+      const Summary& s = m.summary;
+      e[m.spec.name] = std::string(aggregate) == "mean"     ? s.mean
+                       : std::string(aggregate) == "median" ? s.median
+                                                            : s.stddev;
+    }
     out.push_back(std::move(e));
   }
 }

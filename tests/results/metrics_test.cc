@@ -8,6 +8,7 @@
 #include "compare.h"
 #include "compare_render.h"
 #include "error.h"
+#include "exporters.h"
 #include "job_summary.h"
 #include "result_file.h"
 #include "run_fixtures.h"
@@ -88,6 +89,18 @@ TEST(Metrics, ShowListsDeclaredMetrics) {
   EXPECT_NE(shown.find("requests per second (higher is better): rust-serde 1.00k req/s"),
             std::string::npos)
       << shown;
+}
+
+TEST(Metrics, ExportersCarryDeclaredMetrics) {
+  RunResult run = MakeRun({WithCounter(MakeJob(JobShape{}, Times(1e6, 5)), 1000)});
+  std::string benchstat = ExportBenchstat(run);
+  EXPECT_NE(benchstat.find("Unit req/s better=higher"), std::string::npos) << benchstat;
+  EXPECT_NE(benchstat.find("\t1000 req/s\n"), std::string::npos) << benchstat;
+  nlohmann::json gbench = nlohmann::json::parse(ExportGbench(run));
+  EXPECT_EQ(gbench["benchmarks"][0]["requests_per_s"], 1000);
+  nlohmann::json bmf = nlohmann::json::parse(ExportBmf(run));
+  ASSERT_EQ(bmf.size(), 1u);
+  EXPECT_EQ(bmf.begin().value()["requests-per-s"]["value"], 1000);
 }
 
 TEST(Metrics, AHigherIsBetterMetricThatDropsIsARegression) {
