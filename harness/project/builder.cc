@@ -102,37 +102,25 @@ fs::path ArtifactFolder(const Manifest& m, const std::string& key, const Paths& 
   return paths.build / "artifacts" / m.suite / m.name / key.substr(0, 16);
 }
 
-BuildResult BuildWorkload(const Manifest& m, const Toolchain& t, const ToolchainProbe& probe,
-                          const Paths& paths) {
-  // One build at a time per build folder: concurrent runs share the work
-  // folders and the cargo target folder, and must not install a binary that
-  // another run is executing or copy one that another run just rebuilt.
-  FileLock lock(paths.build / ".build.lock");
-  BuildResult result;
-  if (!lock.held()) {
-    result.error = "interrupted while waiting for another benchctl's build";
-    return result;
-  }
-  result.key = BuildKey(m, t, probe, paths);
-  fs::path store = ArtifactFolder(m, result.key, paths);
-  fs::path binary = store / m.name;
-  fs::path meta = store / "build.json";
-  result.log_path = (store / "build.log").string();
-  if (fs::exists(binary) && fs::exists(meta)) {
-    nlohmann::json j = nlohmann::json::parse(std::ifstream(meta), nullptr, false);
-    if (j.is_object() && j.value("key", "") == result.key) {
-      result.ok = result.cached = true;
-      result.binary = binary.string();
-      result.size_bytes = j.value("size_bytes", std::uintmax_t{0});
-      result.stripped_size_bytes = j.value("stripped_size_bytes", std::uintmax_t{0});
-      result.argv = j.value("argv", std::vector<std::string>{});
-      result.env = j.value("env", std::map<std::string, std::string>{});
-      return result;
-    }
-  }
-  fs::create_directories(store);
-  fs::path work = paths.build / "work" / m.suite / m.name;
-  fs::create_directories(work);
+namespace {
+
+// A cached artifact whose build.json names the same key, if there is one.
+bool LoadCachedBuild(const fs::path& binary, const fs::path& meta, BuildResult& result) {
+  if (!fs::exists(binary) || !fs::exists(meta)) return false;
+  nlohmann::json j = nlohmann::json::parse(std::ifstream(meta), nullptr, false);
+  if (!j.is_object() || j.value("key", "") != result.key) return false;
+  result.ok = result.cached = true;
+  result.binary = binary.string();
+  result.size_bytes = j.value("size_bytes", std::uintmax_t{0});
+  result.stripped_size_bytes = j.value("stripped_size_bytes", std::uintmax_t{0});
+  result.argv = j.value("argv", std::vector<std::string>{});
+  result.env = j.value("env", std::map<std::string, std::string>{});
+  return true;
+}
+
+// The placeholder values of a manifest's build: the toolchain's and the manifest's own.
+std::map<std::string, std::string> BuildValues(const Manifest& m, const fs::path& work,
+                                               const Paths& paths) {
   std::map<std::string, std::string> values = {{"workloads", paths.workloads.string()},
                                                {"dir", m.dir.string()},
                                                {"out", (work / m.name).string()},
@@ -141,6 +129,13 @@ BuildResult BuildWorkload(const Manifest& m, const Toolchain& t, const Toolchain
   for (const auto& [k, v] : m.build) {
     if (v.is_string()) values[k] = v.get<std::string>();
   }
+  return values;
+}
+
+// Fills result.argv and result.env from the recipe; false (with result.error) when the
+// manifest's values do not fit it.
+bool ExpandRecipe(const Manifest& m, const Toolchain& t, const ToolchainProbe& probe,
+                  const std::map<std::string, std::string>& values, BuildResult& result) {
   try {
     result.argv = ExpandArgv(t.build_argv, values, ListParams(m, t.build_argv, values));
     for (const auto& [k, v] : t.build_env) result.env[k] = ExpandPlaceholders(v, values);
@@ -149,17 +144,23 @@ BuildResult BuildWorkload(const Manifest& m, const Toolchain& t, const Toolchain
     }
   } catch (const Error& e) {
     result.error = fmt::format("{}: {}", (m.dir / "workload.json").string(), e.what());
-    return result;
+    return false;
   }
   if (auto it = probe.paths.find(result.argv[0]); it != probe.paths.end()) {
     result.argv[0] = it->second;
   }
+  return true;
+}
+
+// Runs the build command with a private temporary folder, removed after the build:
+// whatever a compiler or linker leaves behind when stopped (an LTO link killed midway) goes
+// too. The log is written either way.
+CommandResult RunBuild(const Toolchain& t, const std::map<std::string, std::string>& values,
+                       const Paths& paths, BuildResult& result) {
   SpawnSpec spec;
   spec.argv = result.argv;
   spec.env = result.env;
   spec.cwd = ExpandPlaceholders(t.build_cwd, values);
-  // A private temporary folder, removed after the build: whatever a compiler
-  // or linker leaves behind when stopped (an LTO link killed midway) goes too.
   fs::path tmp = paths.build / "tmp" / std::to_string(getpid());
   fs::create_directories(tmp);
   spec.env["TMPDIR"] = tmp.string();
@@ -168,22 +169,22 @@ BuildResult BuildWorkload(const Manifest& m, const Toolchain& t, const Toolchain
   std::error_code ignored;
   fs::remove_all(tmp, ignored);
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::string log = fmt::format("$ {}\n{}", fmt::join(result.argv, " "), r.output);
-  WriteFileAtomically(result.log_path, log);
-  fs::path artifact = ExpandPlaceholders(t.artifact, values);
-  if (r.exit_code != 0 || !fs::exists(artifact)) {
-    result.error = fmt::format("build of {}/{} failed ({}); log: {}\n{}", m.suite, m.name,
-                               r.timed_out ? "timed out" : fmt::format("exit {}", r.exit_code),
-                               result.log_path, Tail(r.output, 20));
-    return result;
-  }
+  WriteFileAtomically(result.log_path,
+                      fmt::format("$ {}\n{}", fmt::join(result.argv, " "), r.output));
+  return r;
+}
+
+// Installs the built artifact as `binary` and records its sizes and build.json.
+void InstallArtifact(const fs::path& artifact, const fs::path& binary, const fs::path& meta,
+                     BuildResult& result) {
   // Copy, then rename: a binary that is being executed is never rewritten in place.
   fs::path incoming = binary;
   incoming += ".incoming";
   fs::copy_file(artifact, incoming, fs::copy_options::overwrite_existing);
   fs::rename(incoming, binary);
   result.size_bytes = fs::file_size(binary);
-  fs::path stripped = store / (m.name + ".stripped");
+  fs::path stripped = binary;
+  stripped += ".stripped";
   SpawnSpec strip;
   strip.argv = {"strip", "-o", stripped.string(), binary.string()};
   CommandResult s = RunCommand(strip, std::chrono::seconds(60));
@@ -200,6 +201,41 @@ BuildResult BuildWorkload(const Manifest& m, const Toolchain& t, const Toolchain
                       {"env", result.env},
                       {"seconds", result.seconds}};
   WriteFileAtomically(meta, j.dump(2));
+}
+
+}  // namespace
+
+BuildResult BuildWorkload(const Manifest& m, const Toolchain& t, const ToolchainProbe& probe,
+                          const Paths& paths) {
+  // One build at a time per build folder: concurrent runs share the work
+  // folders and the cargo target folder, and must not install a binary that
+  // another run is executing or copy one that another run just rebuilt.
+  FileLock lock(paths.build / ".build.lock");
+  BuildResult result;
+  if (!lock.held()) {
+    result.error = "interrupted while waiting for another benchctl's build";
+    return result;
+  }
+  result.key = BuildKey(m, t, probe, paths);
+  fs::path store = ArtifactFolder(m, result.key, paths);
+  fs::path binary = store / m.name;
+  fs::path meta = store / "build.json";
+  result.log_path = (store / "build.log").string();
+  if (LoadCachedBuild(binary, meta, result)) return result;
+  fs::create_directories(store);
+  fs::path work = paths.build / "work" / m.suite / m.name;
+  fs::create_directories(work);
+  std::map<std::string, std::string> values = BuildValues(m, work, paths);
+  if (!ExpandRecipe(m, t, probe, values, result)) return result;
+  CommandResult r = RunBuild(t, values, paths, result);
+  fs::path artifact = ExpandPlaceholders(t.artifact, values);
+  if (r.exit_code != 0 || !fs::exists(artifact)) {
+    result.error = fmt::format("build of {}/{} failed ({}); log: {}\n{}", m.suite, m.name,
+                               r.timed_out ? "timed out" : fmt::format("exit {}", r.exit_code),
+                               result.log_path, Tail(r.output, 20));
+    return result;
+  }
+  InstallArtifact(artifact, binary, meta, result);
   return result;
 }
 
