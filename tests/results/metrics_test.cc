@@ -128,13 +128,22 @@ TEST(Metrics, AHigherIsBetterMetricThatDropsIsARegression) {
   EXPECT_NE(table.find("requests_per_s ±5.0%"), std::string::npos) << table;
 }
 
-// A schema-1 file written by benchctl before metrics existed (tests/data/schema1/).
-std::filesystem::path SchemaOneFile() {
-  return std::filesystem::path(BENCHCTL_TEST_DATA) / "schema1" / "json-quick.json";
+// Schema-1 files written by benchctl before metrics existed (tests/data/schema1/): a json
+// run with instruction counts and a startup run (process mode).
+std::filesystem::path SchemaOneFile(const std::string& name) {
+  return std::filesystem::path(BENCHCTL_TEST_DATA) / "schema1" / name;
+}
+
+TEST(Metrics, StartupSchemaOneFileConvertsAndShowsTheSame) {
+  RunResult v1 = LoadRunResult(SchemaOneFile("startup-quick.json"));
+  ASSERT_EQ(v1.jobs.size(), 4u);
+  RunResult v2 = RunResultFromJson(RunResultToJson(v1), "converted");
+  EXPECT_EQ(RenderRun(v1, "f"), RenderRun(v2, "f"));
+  EXPECT_NE(FindMetric(MetricsOf(v2.jobs[0]), "cpu_ns"), nullptr);
 }
 
 TEST(Metrics, SchemaOneFilesConvertOnReadAndShowTheSame) {
-  RunResult v1 = LoadRunResult(SchemaOneFile());
+  RunResult v1 = LoadRunResult(SchemaOneFile("json-quick.json"));
   ASSERT_FALSE(v1.jobs.empty());
   for (const auto& job : v1.jobs) {
     std::vector<Metric> metrics = MetricsOf(job);
