@@ -109,6 +109,47 @@ void RenderDeclaredMetrics(const std::vector<Row>& rows, std::string& out) {
   for (const auto& name : order) out += ForTerminal(lines[name], Lines::kKeep) + "\n";
 }
 
+// One implementation's line of a group's table.
+void RenderRow(const Row& row, const Row& best, bool throughput, bool process_mode, bool counted,
+               double cpu_hz, std::string& out) {
+  const JobSummary& s = row.summary;
+  std::string name = ForTerminal(row.job->spec.impl);
+  if (!row.job->spec.build_label.empty()) {
+    name += " (" + ForTerminal(row.job->spec.build_label) + ")";
+  }
+  if (row.job->spec.validation == "reduced") name += " [reduced validation]";
+  if (!s.time_ns) {
+    out += fmt::format("  {:<16} {}\n", name,
+                       row.job->status == "failed" ? "FAILED (see below)" : "no data");
+    return;
+  }
+  const Summary& t = *s.time_ns;
+  std::string mbs;
+  if (throughput && t.ci_low > 0) {  // A zero time has no throughput.
+    double bytes = row.job->spec.bytes_per_op;
+    mbs = fmt::format("{:.0f} [{:.0f}, {:.0f}]", bytes / t.median * 1e3, bytes / t.ci_high * 1e3,
+                      bytes / t.ci_low * 1e3);
+    // Cycles per byte from the run's clock estimate (no cycle counters here).
+    if (cpu_hz > 0) mbs += fmt::format(" {:.1f} c/B", t.median * 1e-9 * cpu_hz / bytes);
+  }
+  std::string extra;
+  if (process_mode) {
+    extra = FormatBytes(NumberAt(row.job->spec.artifact, "size_bytes", 0));
+  } else if (s.rss_increase_kb) {
+    extra = FormatKilobytes(s.rss_increase_kb->median);
+  }
+  std::string instructions;
+  if (counted) {
+    instructions =
+        fmt::format(" {:>10}", s.instructions ? FormatCount(s.instructions->median) : "-");
+  }
+  out += fmt::format(
+      "  {:<16} {:<34} {:<30} {:<22} {:>10} {:>10} {:>4}{}{}\n", name,
+      Interval(t.median, t.ci_low, t.ci_high, FormatNanoseconds), mbs, RatioCell(row, best),
+      s.peak_rss_kb ? FormatKilobytes(s.peak_rss_kb->median) : "-", extra, s.processes,
+      instructions, t.outliers.empty() ? "" : fmt::format("  ({} outliers)", t.outliers.size()));
+}
+
 void RenderGroup(const std::string& key, std::vector<Row>& rows, double cpu_hz, std::string& out) {
   std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
     double ma = a.summary.time_ns ? a.summary.time_ns->median : 1e300;
@@ -129,44 +170,8 @@ void RenderGroup(const std::string& key, std::vector<Row>& rows, double cpu_hz, 
                      "time per op: median [95% CI]", throughput ? "MB/s [95% CI] cycles/B" : "",
                      "vs fastest [95% CI]", "peak RSS", process_mode ? "binary" : "+RSS", "n",
                      counted ? fmt::format(" {:>10}", "instr/op") : "");
-  const Row& best = rows.front();
   for (const Row& row : rows) {
-    const JobSummary& s = row.summary;
-    std::string name = ForTerminal(row.job->spec.impl);
-    if (!row.job->spec.build_label.empty()) {
-      name += " (" + ForTerminal(row.job->spec.build_label) + ")";
-    }
-    if (row.job->spec.validation == "reduced") name += " [reduced validation]";
-    if (!s.time_ns) {
-      out += fmt::format("  {:<16} {}\n", name,
-                         row.job->status == "failed" ? "FAILED (see below)" : "no data");
-      continue;
-    }
-    const Summary& t = *s.time_ns;
-    std::string mbs;
-    if (throughput && t.ci_low > 0) {  // A zero time has no throughput.
-      double bytes = row.job->spec.bytes_per_op;
-      mbs = fmt::format("{:.0f} [{:.0f}, {:.0f}]", bytes / t.median * 1e3, bytes / t.ci_high * 1e3,
-                        bytes / t.ci_low * 1e3);
-      // Cycles per byte from the run's clock estimate (no cycle counters here).
-      if (cpu_hz > 0) mbs += fmt::format(" {:.1f} c/B", t.median * 1e-9 * cpu_hz / bytes);
-    }
-    std::string extra;
-    if (process_mode) {
-      extra = FormatBytes(NumberAt(row.job->spec.artifact, "size_bytes", 0));
-    } else if (s.rss_increase_kb) {
-      extra = FormatKilobytes(s.rss_increase_kb->median);
-    }
-    std::string instructions;
-    if (counted) {
-      instructions =
-          fmt::format(" {:>10}", s.instructions ? FormatCount(s.instructions->median) : "-");
-    }
-    out += fmt::format(
-        "  {:<16} {:<34} {:<30} {:<22} {:>10} {:>10} {:>4}{}{}\n", name,
-        Interval(t.median, t.ci_low, t.ci_high, FormatNanoseconds), mbs, RatioCell(row, best),
-        s.peak_rss_kb ? FormatKilobytes(s.peak_rss_kb->median) : "-", extra, s.processes,
-        instructions, t.outliers.empty() ? "" : fmt::format("  ({} outliers)", t.outliers.size()));
+    RenderRow(row, rows.front(), throughput, process_mode, counted, cpu_hz, out);
   }
   RenderDeclaredMetrics(rows, out);
   if (process_mode) {
