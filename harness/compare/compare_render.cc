@@ -66,12 +66,17 @@ std::vector<const MetricSpec*> MetricsInOrder(const Comparison& c) {
 }
 
 // The rows of one metric; `escape` makes the benchmark name safe for the output format.
-std::vector<Cells> MetricCells(const Comparison& c, const MetricSpec& metric, Escape escape) {
+std::vector<Cells> MetricCells(const Comparison& c, const MetricSpec& metric, Escape escape,
+                               Escape text) {
+  // Values print with benchctl's own units; any other unit came from a file and is escaped.
+  bool own_unit = metric.unit == "ns" || metric.unit == "kB" || metric.unit == "MB/s" ||
+                  metric.unit == "instructions";
+  auto cell = [&](const std::string& s) { return own_unit ? s : text(s); };
   std::vector<Cells> out;
   for (const auto& r : c.rows) {
     if (r.metric.label != metric.label) continue;
-    out.push_back({escape(JobKeyName(r.key)), Interval(r.base, metric),
-                   Interval(r.candidate, metric),
+    out.push_back({escape(JobKeyName(r.key)), cell(Interval(r.base, metric)),
+                   cell(Interval(r.candidate, metric)),
                    fmt::format("{} [{}, {}]", Percent(r.ratio.estimate), Percent(r.ratio.ci_low),
                                Percent(r.ratio.ci_high)),
                    fmt::format("{} ({})", PValue(r.p_value), PValue(r.adjusted_p)),
@@ -95,11 +100,11 @@ const char* Colour(Verdict v) {
 }
 
 // ", instructions ±1.0%" for each gated metric besides time and peak RSS.
-std::string OtherThresholds(const Comparison& c) {
+std::string OtherThresholds(const Comparison& c, Escape escape) {
   std::string out;
   for (const MetricSpec* m : MetricsInOrder(c)) {
     if (m->label == "time" || m->label == "peak_rss") continue;
-    out += fmt::format(", {} ±{:.1f}%", m->label, c.ThresholdOf(*m) * 100);
+    out += fmt::format(", {} ±{:.1f}%", escape(m->label), c.ThresholdOf(*m) * 100);
   }
   return out;
 }
@@ -112,8 +117,8 @@ std::string Header(const CompareReport& r, Escape escape) {
       "change = Hodges–Lehmann ratio of candidate to base on log values, with its 95% CI; "
       "p = two-sided Mann–Whitney over per-process values (Holm-adjusted)\n",
       escape(r.base_source), escape(r.candidate_source), o.threshold * 100,
-      o.memory_threshold * 100, OtherThresholds(r.comparison), o.alpha, r.comparison.rows.size(),
-      o.min_processes);
+      o.memory_threshold * 100, OtherThresholds(r.comparison, escape), o.alpha,
+      r.comparison.rows.size(), o.min_processes);
 }
 
 std::string Totals(const Comparison& c) {
@@ -170,8 +175,8 @@ std::string RenderCompareTable(const CompareReport& report, bool color) {
   const Comparison& c = report.comparison;
   std::string out = Header(report, TerminalText);
   for (const MetricSpec* metric : MetricsInOrder(c)) {
-    std::vector<Cells> rows = MetricCells(c, *metric, TerminalText);
-    Cells head{TitleOf(*metric),
+    std::vector<Cells> rows = MetricCells(c, *metric, TerminalText, TerminalText);
+    Cells head{ForTerminal(TitleOf(*metric)),
                "base median [95% CI]",
                "candidate median [95% CI]",
                "change [95% CI]",
@@ -213,11 +218,11 @@ std::string RenderCompareMarkdown(const CompareReport& report) {
   }
   out += header;
   for (const MetricSpec* metric : MetricsInOrder(c)) {
-    std::vector<Cells> rows = MetricCells(c, *metric, ForMarkdownCode);
+    std::vector<Cells> rows = MetricCells(c, *metric, ForMarkdownCode, ForMarkdown);
     out += fmt::format(
         "\n### {}\n\n| benchmark | base median [95% CI] | candidate median [95% CI] | change "
         "[95% CI] | p (Holm) | verdict |\n|---|---|---|---|---|---|\n",
-        TitleOf(*metric));
+        ForMarkdown(TitleOf(*metric)));
     for (const auto& r : rows) {
       bool bold = r.kind == Verdict::kRegression || r.kind == Verdict::kImprovement;
       out += fmt::format("| {} | {} | {} | {} | {} | {}{}{} |\n", r.name, r.base, r.candidate,
