@@ -103,11 +103,11 @@ fs::path ArtifactFolder(const Manifest& m, const std::string& key, const Paths& 
 }
 
 BuildResult BuildWorkload(const Manifest& m, const Toolchain& t, const ToolchainProbe& probe,
-                          const Paths& paths) {
+                          const Paths& paths, const StopToken& stop) {
   // One build at a time per build folder: concurrent runs share the work
   // folders and the cargo target folder, and must not install a binary that
   // another run is executing or copy one that another run just rebuilt.
-  FileLock lock(paths.build / ".build.lock");
+  FileLock lock(paths.build / ".build.lock", stop);
   BuildResult result;
   if (!lock.held()) {
     result.error = "interrupted while waiting for another benchctl's build";
@@ -164,7 +164,7 @@ BuildResult BuildWorkload(const Manifest& m, const Toolchain& t, const Toolchain
   fs::create_directories(tmp);
   spec.env["TMPDIR"] = tmp.string();
   auto start = std::chrono::steady_clock::now();
-  CommandResult r = RunCommand(spec, std::chrono::minutes(30));
+  CommandResult r = RunCommand(spec, std::chrono::minutes(30), stop);
   std::error_code ignored;
   fs::remove_all(tmp, ignored);
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -186,7 +186,7 @@ BuildResult BuildWorkload(const Manifest& m, const Toolchain& t, const Toolchain
   fs::path stripped = store / (m.name + ".stripped");
   SpawnSpec strip;
   strip.argv = {"strip", "-o", stripped.string(), binary.string()};
-  CommandResult s = RunCommand(strip, std::chrono::seconds(60));
+  CommandResult s = RunCommand(strip, std::chrono::seconds(60), stop);
   if (s.exit_code == 0) {
     result.stripped_size_bytes = fs::file_size(stripped);
     fs::remove(stripped);
