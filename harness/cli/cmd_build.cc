@@ -5,6 +5,7 @@
 #include "discovery.h"
 #include "error.h"
 #include "interrupt.h"
+#include "mode_registry.h"
 #include "project.h"
 #include "run_plan.h"
 #include "suite_registry.h"
@@ -24,7 +25,7 @@ void RegisterBuild(CLI::App& app, int& exit_code) {
   cmd->add_option("--impl", args->impls, "Only these implementations");
   AddProjectOptions(cmd, args->project);
   cmd->callback([args, &exit_code]() {
-    InstallInterruptHandlers();
+    const StopToken& stop = InstallInterruptHandlers();
     Paths paths = ResolvePaths(args->project);
     auto toolchains = LoadToolchains(paths.root / "toolchains");
     std::vector<std::string> languages;
@@ -38,17 +39,18 @@ void RegisterBuild(CLI::App& app, int& exit_code) {
     int failures = 0;
     for (const auto& name : suites) {
       auto suite = MakeSuite(name);
-      auto all = DiscoverWorkloads(paths, name, languages, suite->Operations());
+      auto all =
+          DiscoverWorkloads(paths, name, languages, suite->Operations(), BuiltinModes().Names());
       auto manifests =
           FilterWorkloads(all, args->languages, args->impls, languages, {}, suite->Operations());
       auto probes = ProbeLanguages(manifests, toolchains, paths);
-      for (const auto& b : BuildWorkloads(manifests, toolchains, probes, paths)) {
+      for (const auto& b : BuildWorkloads(manifests, toolchains, probes, paths, stop)) {
         if (!b.build.ok) ++failures;
       }
     }
-    if (int sig = InterruptSignal(); sig != 0) {
+    if (stop.stop_requested()) {
       fmt::print(stderr, "interrupted while building\n");
-      exit_code = 128 + sig;
+      exit_code = 128 + stop.signal();
       return;
     }
     if (failures > 0) fmt::print(stderr, "{} workload(s) failed to build\n", failures);

@@ -6,6 +6,7 @@
 #include "commands.h"
 #include "discovery.h"
 #include "interrupt.h"
+#include "mode_registry.h"
 #include "project.h"
 #include "run_plan.h"
 #include "suite_registry.h"
@@ -22,7 +23,8 @@ void FindCurrentArtifacts(const Paths& paths, CleanPlan& plan) {
   for (const auto& name : SuiteNames()) {
     if (!std::filesystem::is_directory(paths.workloads / name)) continue;
     auto suite = MakeSuite(name);
-    auto manifests = DiscoverWorkloads(paths, name, languages, suite->Operations());
+    auto manifests =
+        DiscoverWorkloads(paths, name, languages, suite->Operations(), BuiltinModes().Names());
     auto probes = ProbeLanguages(manifests, toolchains, paths);
     for (const auto& m : manifests) {
       const ToolchainProbe& probe = probes.at(m.language);
@@ -65,7 +67,7 @@ void RegisterClean(CLI::App& app, int& exit_code) {
   cmd->add_flag("--dry-run", args->dry_run, "Only say what would be removed and its size");
   AddProjectOptions(cmd, args->project);
   cmd->callback([args, &exit_code]() {
-    InstallInterruptHandlers();
+    const StopToken& stop = InstallInterruptHandlers();
     Paths paths = ResolvePaths(args->project);
     CleanPlan plan;
     plan.build = paths.build;
@@ -78,7 +80,7 @@ void RegisterClean(CLI::App& app, int& exit_code) {
       return;
     }
     if (!plan.all) FindCurrentArtifacts(paths, plan);
-    Print(CleanBuildFolder(plan), plan.dry_run);
+    Print(CleanBuildFolder(plan, stop), plan.dry_run);
     exit_code = kExitOk;
   });
 }

@@ -4,6 +4,7 @@
 
 #include "commands.h"
 #include "discovery.h"
+#include "mode_registry.h"
 #include "project.h"
 #include "suite_registry.h"
 #include "toolchain.h"
@@ -24,7 +25,8 @@ void RegisterList(CLI::App& app, int& exit_code) {
       if (!std::filesystem::is_directory(paths.workloads / name)) continue;
       auto suite = MakeSuite(name);
       fmt::print("\nsuite {} (operations: {})\n", name, fmt::join(suite->Operations(), ", "));
-      for (const auto& m : DiscoverWorkloads(paths, name, languages, suite->Operations())) {
+      for (const auto& m :
+           DiscoverWorkloads(paths, name, languages, suite->Operations(), BuiltinModes().Names())) {
         fmt::print("  {:<18} {:<5} {} {}{}  [{}]\n", m.name, m.language, m.library_name,
                    m.library_version, m.validation == "reduced" ? " (reduced validation)" : "",
                    fmt::join(m.operations, ", "));

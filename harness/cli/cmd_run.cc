@@ -16,6 +16,7 @@
 #include "executor.h"
 #include "interrupt.h"
 #include "memory_bandwidth.h"
+#include "mode_registry.h"
 #include "progress.h"
 #include "project.h"
 #include "result_file.h"
@@ -90,7 +91,8 @@ Project LoadProject(const RunArgs& args) {
   p.toolchains = LoadToolchains(p.paths.root / "toolchains");
   for (const auto& [lang, t] : p.toolchains) p.languages.push_back(lang);
   p.suite = MakeSuite(o.suite);
-  auto all = DiscoverWorkloads(p.paths, o.suite, p.languages, p.suite->Operations());
+  auto all = DiscoverWorkloads(p.paths, o.suite, p.languages, p.suite->Operations(),
+                               BuiltinModes().Names());
   p.manifests =
       FilterWorkloads(all, o.languages, o.impls, p.languages, o.operations, p.suite->Operations());
   if (p.manifests.empty()) throw Error("no implementation matches the filters");
@@ -114,11 +116,11 @@ std::vector<Manifest> KeepMatching(const std::vector<Manifest>& base,
   return out;
 }
 
-// Builds both sides; false if an interrupt stopped the builds.
-bool BuildAll(const Project& p, const RunArgs& args, Builds& b) {
+// Builds both sides; false if `stop` stopped the builds.
+bool BuildAll(const Project& p, const RunArgs& args, Builds& b, const StopToken& stop) {
   b.probes = ProbeLanguages(p.manifests, p.toolchains, p.paths);
-  b.candidate = BuildWorkloads(p.manifests, p.toolchains, b.probes, p.paths);
-  if (InterruptSignal() != 0) return false;
+  b.candidate = BuildWorkloads(p.manifests, p.toolchains, b.probes, p.paths, stop);
+  if (stop.stop_requested()) return false;
   if (args.against.empty()) return true;
   b.base = CheckoutRevision(p.paths, args.against);
   fmt::print(stderr, "base   {} = {} in {}\n", b.base->rev, b.base->commit.substr(0, 12),
@@ -126,12 +128,13 @@ bool BuildAll(const Project& p, const RunArgs& args, Builds& b) {
   // The toolchains are this checkout's (one policy for both sides); the
   // workloads are the revision's.
   const std::string& suite = args.options.suite;
-  auto base_all = DiscoverWorkloads(b.base->paths, suite, p.languages, p.suite->Operations());
+  auto base_all = DiscoverWorkloads(b.base->paths, suite, p.languages, p.suite->Operations(),
+                                    BuiltinModes().Names());
   auto base_manifests = KeepMatching(base_all, p.manifests);
   b.base_built =
       BuildWorkloads(base_manifests, p.toolchains,
-                     ProbeLanguages(base_manifests, p.toolchains, p.paths), b.base->paths);
-  return InterruptSignal() == 0;
+                     ProbeLanguages(base_manifests, p.toolchains, p.paths), b.base->paths, stop);
+  return !stop.stop_requested();
 }
 
 // The run as it will be recorded, every job still "incomplete".
@@ -195,7 +198,7 @@ std::filesystem::path ClaimResultFile(const RunResult& run, const RunOptions& o,
 // Runs every process, saving after each; the progress display on stderr.
 void Execute(RunResult& run, const std::vector<std::vector<std::size_t>>& order,
              const std::filesystem::path& out, const CpuPlan& cpus, const RunOptions& o,
-             const CallgrindSettings& callgrind) {
+             const CallgrindSettings& callgrind, const StopToken& stop) {
   ProgressDisplay progress(isatty(STDERR_FILENO) != 0);
   RunnerCallbacks callbacks;
   callbacks.save = [&out](const RunResult& r) {
@@ -205,17 +208,18 @@ void Execute(RunResult& run, const std::vector<std::vector<std::size_t>>& order,
   callbacks.counted = [&progress](const JobResult& job, const InstructionRecord& c,
                                   std::size_t done,
                                   std::size_t total) { progress.Counted(job, c, done, total); };
-  ProcessExecutor executor(FindLauncher());
+  ProcessExecutor executor(FindLauncher(), stop);
   RunnerSettings settings{cpus.children, o.timeout_seconds, 3, callgrind};
-  ExecuteRun(run, order, executor, settings, callbacks);
+  ExecuteRun(run, order, executor, settings, callbacks, stop);
   progress.Finish();
 }
 
 // Prints the tables (and the A/B verdicts) and chooses the exit status.
-int Present(const RunResult& run, const std::filesystem::path& out, const Builds& b) {
+int Present(const RunResult& run, const std::filesystem::path& out, const Builds& b,
+            const StopToken& stop) {
   fmt::print("{}", RenderRun(run, out.string()));
   fmt::print("\nresult file: {}\n", out.string());
-  if (int sig = InterruptSignal(); sig != 0) return 128 + sig;
+  if (int sig = stop.signal(); sig != 0) return 128 + sig;
   if (!run.stop_reason.empty()) {
     fmt::print(stderr, "benchctl: error: the run stopped early: {}\n", run.stop_reason);
     return kExitStopped;
@@ -240,7 +244,7 @@ int Run(RunArgs& args) {
   ResolveOptions(args);
   const RunOptions& o = args.options;
   Project project = LoadProject(args);
-  InstallInterruptHandlers();
+  const StopToken& stop = InstallInterruptHandlers();
   // Pre-flight: everything a user can get wrong is refused before any build.
   CpuPlan cpus = PlanCpus(o.cpus, AllowedCpus(), project.suite->CpuNeedsPerJob());
   if (!o.out.empty()) CheckResultPathUsable(o.out);
@@ -255,9 +259,9 @@ int Run(RunArgs& args) {
   project.suite->Prepare(o, project.paths);
 
   Builds builds;
-  if (!BuildAll(project, args, builds)) {
+  if (!BuildAll(project, args, builds, stop)) {
     fmt::print(stderr, "interrupted while building: nothing was run\n");
-    return 128 + InterruptSignal();
+    return 128 + stop.signal();
   }
   if (builds.base) builds.base->paths.scratch = scratch.path();
   std::vector<std::filesystem::path> binaries;
@@ -273,8 +277,8 @@ int Run(RunArgs& args) {
   fmt::print(stderr, "run    {} jobs × {} processes, seed {}, children on CPU {}, run {} → {}\n",
              run.jobs.size(), project.processes, o.seed, fmt::join(cpus.children, ","), run_id,
              out.string());
-  Execute(run, order, out, cpus, o, callgrind);
-  return Present(run, out, builds);
+  Execute(run, order, out, cpus, o, callgrind, stop);
+  return Present(run, out, builds, stop);
 }
 
 }  // namespace

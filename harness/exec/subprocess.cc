@@ -15,7 +15,6 @@
 #include <optional>
 
 #include "error.h"
-#include "interrupt.h"
 
 extern char** environ;
 
@@ -85,32 +84,141 @@ std::optional<std::filesystem::path> FindExecutable(
   return std::nullopt;
 }
 
+namespace {
+
+// What the child needs for exec, made before fork: between fork and exec the
+// child may only make async-signal-safe calls, so it must not allocate.
+struct ExecPlan {
+  std::string program;  // argv[0] resolved through PATH.
+  std::vector<std::string> env, args;
+  std::vector<char*> envp, argv;  // Point into env and args.
+  cpu_set_t cpu_set;
+};
+
+ExecPlan PrepareExec(const SpawnSpec& spec) {
+  ExecPlan plan;
+  plan.program = spec.argv[0];
+  if (plan.program.find('/') == std::string::npos) {
+    auto found = FindExecutable(plan.program);
+    if (!found) throw Error(plan.program + ": not found in PATH");
+    plan.program = found->string();
+  }
+  plan.env = BuildEnvironment(spec.env);
+  for (auto& e : plan.env) plan.envp.push_back(e.data());
+  plan.envp.push_back(nullptr);
+  plan.args = spec.argv;
+  for (auto& a : plan.args) plan.argv.push_back(a.data());
+  plan.argv.push_back(nullptr);
+  CPU_ZERO(&plan.cpu_set);
+  for (int cpu : spec.cpus) CPU_SET(cpu, &plan.cpu_set);
+  return plan;
+}
+
+// The pipes between benchctl and the child: [0] is benchctl's read end, [1]
+// the child's write end; {-1, -1} where the spec asks for no pipe.
+struct ChildPipes {
+  int out[2] = {-1, -1}, err[2] = {-1, -1}, proto[2] = {-1, -1}, report[2] = {-1, -1};
+
+  void CloseWriteEnds() {
+    for (int* p : {out, err, proto, report}) {
+      if (p[1] >= 0) close(p[1]);
+      p[1] = -1;
+    }
+  }
+  void CloseAll() {
+    CloseWriteEnds();
+    for (int* p : {out, err, proto, report}) {
+      if (p[0] >= 0) close(p[0]);
+      p[0] = -1;
+    }
+  }
+};
+
+ChildPipes OpenPipes(const SpawnSpec& spec) {
+  ChildPipes pipes;
+  try {
+    MakePipe(pipes.out);
+    if (!spec.merge_output) MakePipe(pipes.err);
+    if (spec.protocol_fd >= 0) MakePipe(pipes.proto);
+    if (spec.report_fd >= 0) MakePipe(pipes.report);
+  } catch (...) {
+    pipes.CloseAll();
+    throw;
+  }
+  return pipes;
+}
+
+// In the child: says `message` on stderr and exits with `status`.
+[[noreturn]] void FailInChild(const char* message, std::size_t size, int status) {
+  (void)!write(2, message, size);
+  _exit(status);
+}
+
+// In the child: benchctl's signal handling undone. Its own process group keeps
+// it out of the terminal's SIGINT/SIGHUP (benchctl decides) and lets one kill
+// reach all it starts.
+void ResetSignalsInChild(const sigset_t& saved) {
+  setpgid(0, 0);
+  for (int s : {SIGINT, SIGTERM, SIGHUP}) {
+    struct sigaction current {};
+    sigaction(s, nullptr, &current);
+    if (current.sa_handler != SIG_IGN) signal(s, SIG_DFL);  // nohup's SIGHUP stays ignored.
+  }
+  signal(SIGPIPE, SIG_DFL);
+  sigprocmask(SIG_SETMASK, &saved, nullptr);
+}
+
+// In the child: stdin from /dev/null, the pipes' write ends on their numbers.
+void ArrangeFdsInChild(const SpawnSpec& spec, const ChildPipes& pipes) {
+  int devnull = open("/dev/null", O_RDONLY);
+  if (devnull >= 0) dup2(devnull, 0);
+  // Move the protocol end first: it may sit on fd 1 or 2's future number.
+  // Lift both ends above every target number first, so no dup2 clobbers
+  // a pipe that still has to be moved.
+  int proto_w = pipes.proto[1] >= 0 ? fcntl(pipes.proto[1], F_DUPFD_CLOEXEC, 10) : -1;
+  int report_w = pipes.report[1] >= 0 ? fcntl(pipes.report[1], F_DUPFD_CLOEXEC, 10) : -1;
+  MoveFd(pipes.out[1], 1);
+  MoveFd(spec.merge_output ? pipes.out[1] : pipes.err[1], 2);
+  if (proto_w >= 0) MoveFd(proto_w, spec.protocol_fd);
+  if (report_w >= 0) MoveFd(report_w, spec.report_fd);
+}
+
+// The child's side of Spawn, from fork to exec: only async-signal-safe calls
+// (prctl is a bare system call).
+[[noreturn]] void ExecChild(const SpawnSpec& spec, const ExecPlan& plan, const ChildPipes& pipes,
+                            pid_t parent, const sigset_t& saved) {
+  ResetSignalsInChild(saved);
+  // If benchctl dies (even by SIGKILL), the kernel signals this child: no
+  // measured process outlives the orchestrator. It survives exec. The kernel
+  // tracks the forking thread, which is benchctl's main (only) thread.
+  if (spec.parent_death_signal != 0) {
+    prctl(PR_SET_PDEATHSIG, static_cast<unsigned long>(spec.parent_death_signal));
+    // benchctl may have died between fork and prctl: then no signal is coming,
+    // and this child was already re-parented.
+    if (getppid() != parent) _exit(126);
+  }
+  ArrangeFdsInChild(spec, pipes);
+  if (!spec.cpus.empty() && sched_setaffinity(0, sizeof(plan.cpu_set), &plan.cpu_set) != 0) {
+    const char msg[] = "benchctl: sched_setaffinity failed in child\n";
+    FailInChild(msg, sizeof(msg) - 1, 126);
+  }
+  if (!spec.cwd.empty() && chdir(spec.cwd.c_str()) != 0) {
+    const char msg[] = "benchctl: cannot chdir in child\n";
+    FailInChild(msg, sizeof(msg) - 1, 126);
+  }
+  execve(plan.program.c_str(), plan.argv.data(), plan.envp.data());
+  const char msg[] = "benchctl: exec failed: ";
+  (void)!write(2, msg, sizeof(msg) - 1);
+  (void)!write(2, plan.program.c_str(), plan.program.size());
+  FailInChild("\n", 1, 127);
+}
+
+}  // namespace
+
 SpawnedChild Spawn(const SpawnSpec& spec) {
   BENCHCTL_CHECK(!spec.argv.empty());
-  std::string program = spec.argv[0];
-  if (program.find('/') == std::string::npos) {
-    auto found = FindExecutable(program);
-    if (!found) throw Error(program + ": not found in PATH");
-    program = found->string();
-  }
-  std::vector<std::string> env = BuildEnvironment(spec.env);
-  std::vector<char*> envp;
-  for (auto& e : env) envp.push_back(e.data());
-  envp.push_back(nullptr);
-  std::vector<std::string> args = spec.argv;
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  cpu_set_t cpu_set;
-  CPU_ZERO(&cpu_set);
-  for (int cpu : spec.cpus) CPU_SET(cpu, &cpu_set);
-
-  int out[2], err[2], proto[2] = {-1, -1}, report[2] = {-1, -1};
-  MakePipe(out);
-  if (!spec.merge_output) MakePipe(err);
-  if (spec.protocol_fd >= 0) MakePipe(proto);
-  if (spec.report_fd >= 0) MakePipe(report);
-
+  const ExecPlan plan = PrepareExec(spec);
+  ChildPipes pipes = OpenPipes(spec);
   const pid_t parent = getpid();
   // Signals wait until the child has dropped benchctl's handlers: a SIGTERM
   // sent to it before exec must kill it, not set the flag in its copy of
@@ -119,71 +227,44 @@ SpawnedChild Spawn(const SpawnSpec& spec) {
   sigfillset(&all);
   pthread_sigmask(SIG_SETMASK, &all, &saved);
   pid_t pid = fork();
-  if (pid != 0) pthread_sigmask(SIG_SETMASK, &saved, nullptr);
-  if (pid < 0) throw Error(std::string("fork failed: ") + std::strerror(errno));
-  if (pid == 0) {
-    // Child: only async-signal-safe calls from here to exec (prctl is a bare
-    // system call). Its own process group keeps it out of the terminal's
-    // SIGINT/SIGHUP (benchctl decides) and lets one kill reach all it starts.
-    setpgid(0, 0);
-    for (int s : {SIGINT, SIGTERM, SIGHUP}) {
-      struct sigaction current {};
-      sigaction(s, nullptr, &current);
-      if (current.sa_handler != SIG_IGN) signal(s, SIG_DFL);  // nohup's SIGHUP stays ignored.
-    }
-    signal(SIGPIPE, SIG_DFL);
-    sigprocmask(SIG_SETMASK, &saved, nullptr);
-    // If benchctl dies (even by SIGKILL), the kernel signals this child: no
-    // measured process outlives the orchestrator. It survives exec. The kernel
-    // tracks the forking thread, which is benchctl's main (only) thread.
-    if (spec.parent_death_signal != 0) {
-      prctl(PR_SET_PDEATHSIG, static_cast<unsigned long>(spec.parent_death_signal));
-      // benchctl may have died between fork and prctl: then no signal is coming,
-      // and this child was already re-parented.
-      if (getppid() != parent) _exit(126);
-    }
-    int devnull = open("/dev/null", O_RDONLY);
-    if (devnull >= 0) dup2(devnull, 0);
-    // Move the protocol end first: it may sit on fd 1 or 2's future number.
-    // Lift both ends above every target number first, so no dup2 clobbers
-    // a pipe that still has to be moved.
-    int proto_w = proto[1] >= 0 ? fcntl(proto[1], F_DUPFD_CLOEXEC, 10) : -1;
-    int report_w = report[1] >= 0 ? fcntl(report[1], F_DUPFD_CLOEXEC, 10) : -1;
-    MoveFd(out[1], 1);
-    MoveFd(spec.merge_output ? out[1] : err[1], 2);
-    if (proto_w >= 0) MoveFd(proto_w, spec.protocol_fd);
-    if (report_w >= 0) MoveFd(report_w, spec.report_fd);
-    if (!spec.cpus.empty() && sched_setaffinity(0, sizeof(cpu_set), &cpu_set) != 0) {
-      const char msg[] = "benchctl: sched_setaffinity failed in child\n";
-      (void)!write(2, msg, sizeof(msg) - 1);
-      _exit(126);
-    }
-    if (!spec.cwd.empty() && chdir(spec.cwd.c_str()) != 0) {
-      const char msg[] = "benchctl: cannot chdir in child\n";
-      (void)!write(2, msg, sizeof(msg) - 1);
-      _exit(126);
-    }
-    execve(program.c_str(), argv.data(), envp.data());
-    const char msg[] = "benchctl: exec failed: ";
-    (void)!write(2, msg, sizeof(msg) - 1);
-    (void)!write(2, program.c_str(), program.size());
-    (void)!write(2, "\n", 1);
-    _exit(127);
+  if (pid == 0) ExecChild(spec, plan, pipes, parent, saved);
+  const int fork_errno = errno;
+  pthread_sigmask(SIG_SETMASK, &saved, nullptr);
+  if (pid < 0) {
+    pipes.CloseAll();
+    throw Error(std::string("fork failed: ") + std::strerror(fork_errno));
   }
   setpgid(pid, pid);  // Also in the parent: whichever runs first wins the race.
-  close(out[1]);
-  if (!spec.merge_output) close(err[1]);
-  if (proto[1] >= 0) close(proto[1]);
-  if (report[1] >= 0) close(report[1]);
-  return SpawnedChild{pid, out[0], spec.merge_output ? -1 : err[0], proto[0], report[0]};
+  pipes.CloseWriteEnds();
+  return SpawnedChild{pid, pipes.out[0], pipes.err[0], pipes.proto[0], pipes.report[0]};
 }
 
 void KillProcessGroup(pid_t pid) {
   if (pid > 0) kill(-pid, SIGKILL);
 }
 
+namespace {
+
+// Reads what is ready on a command's output pipe into `output`, keeping its
+// tail (at most `max_output` bytes); at the end of the stream closes `fd` and
+// sets it to -1.
+void ReadCommandOutput(int& fd, std::string& output, std::size_t max_output) {
+  char buffer[65536];
+  ssize_t n = read(fd, buffer, sizeof(buffer));
+  if (n < 0 && errno == EINTR) return;
+  if (n <= 0) {
+    close(fd);
+    fd = -1;
+    return;
+  }
+  output.append(buffer, static_cast<size_t>(n));
+  if (output.size() > max_output) output.erase(0, output.size() - max_output);
+}
+
+}  // namespace
+
 CommandResult RunCommand(const SpawnSpec& spec_in, std::chrono::seconds timeout,
-                         std::size_t max_output) {
+                         const StopToken& stop, std::size_t max_output) {
   using Clock = std::chrono::steady_clock;
   SpawnSpec spec = spec_in;
   spec.merge_output = true;
@@ -198,13 +279,12 @@ CommandResult RunCommand(const SpawnSpec& spec_in, std::chrono::seconds timeout,
   std::optional<Clock::time_point> kill_at;  // Set once it has been asked to stop.
   bool killed = false, exited = false;
   int out_fd = child.stdout_fd;
-  char buffer[65536];
   for (;;) {
     const auto now = Clock::now();
-    if (!kill_at && (InterruptSignal() != 0 || now >= deadline)) {
+    if (!kill_at && (stop.stop_requested() || now >= deadline)) {
       // Ask first: the whole group (the driver and the cc1plus, as, ld it started)
       // gets a chance to remove its temporary files.
-      result.timed_out = InterruptSignal() == 0;
+      result.timed_out = !stop.stop_requested();
       kill(-child.pid, SIGTERM);
       kill_at = now + kCommandStopGrace;
     }
@@ -227,17 +307,8 @@ CommandResult RunCommand(const SpawnSpec& spec_in, std::chrono::seconds timeout,
     if (pidfd >= 0 && !exited) fds[count++] = {pidfd, POLLIN, 0};
     int ready = poll(fds, count, static_cast<int>(wait_ms));
     if (ready < 0 && errno != EINTR) break;
-    if (ready <= 0 || out_fd < 0 || (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) == 0) continue;
-    ssize_t n = read(out_fd, buffer, sizeof(buffer));
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      close(out_fd);
-      out_fd = -1;
-      continue;
-    }
-    result.output.append(buffer, static_cast<size_t>(n));
-    if (result.output.size() > max_output) {
-      result.output.erase(0, result.output.size() - max_output);
+    if (ready > 0 && out_fd >= 0 && (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) != 0) {
+      ReadCommandOutput(out_fd, result.output, max_output);
     }
   }
   // Stragglers of a stopped command die now. Its leader is not reaped yet, so

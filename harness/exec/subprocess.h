@@ -11,6 +11,9 @@
 #include <string>
 #include <vector>
 
+#include "interrupt.h"
+#include "stop_token.h"
+
 namespace benchctl {
 
 // How to start one child.
@@ -60,11 +63,14 @@ struct CommandResult {
 inline constexpr std::chrono::seconds kCommandStopGrace{3};
 
 // Runs a helper command to completion, capturing its output (at most
-// `max_output` bytes are kept, the tail wins). On timeout or interrupt its
-// process group gets SIGTERM, then SIGKILL after kCommandStopGrace; if benchctl
-// dies, the command gets SIGTERM (whatever spec.parent_death_signal says), so a
-// compiler removes its temporary files. Throws only if it cannot start.
+// `max_output` bytes are kept, the tail wins). On timeout or once `stop` is
+// stopped its process group gets SIGTERM, then SIGKILL after kCommandStopGrace;
+// if benchctl dies, the command gets SIGTERM (whatever spec.parent_death_signal
+// says), so a compiler removes its temporary files. Throws only if it cannot
+// start. Builds pass their run's token; short probes (versions, git) keep the
+// default, the signal handlers' token.
 CommandResult RunCommand(const SpawnSpec& spec, std::chrono::seconds timeout,
+                         const StopToken& stop = InterruptStopToken(),
                          std::size_t max_output = 4 << 20);
 
 // Looks `name` up in `extra_dirs` then in $PATH; nullopt if not executable anywhere.

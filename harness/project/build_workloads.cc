@@ -4,8 +4,6 @@
 
 #include <cstdio>
 
-#include "interrupt.h"
-
 namespace benchctl {
 
 std::map<std::string, ToolchainProbe> ProbeLanguages(
@@ -22,10 +20,10 @@ std::map<std::string, ToolchainProbe> ProbeLanguages(
 std::vector<BuiltWorkload> BuildWorkloads(const std::vector<Manifest>& manifests,
                                           const std::map<std::string, Toolchain>& toolchains,
                                           const std::map<std::string, ToolchainProbe>& probes,
-                                          const Paths& paths) {
+                                          const Paths& paths, const StopToken& stop) {
   std::vector<BuiltWorkload> out;
   for (const auto& m : manifests) {
-    if (InterruptSignal() != 0) break;  // Ctrl-C: no more builds; the caller stops.
+    if (stop.stop_requested()) break;  // Ctrl-C: no more builds; the caller stops.
     BuiltWorkload b{m, {}};
     const ToolchainProbe& probe = probes.at(m.language);
     std::string label = m.suite + "/" + m.name;
@@ -34,8 +32,8 @@ std::vector<BuiltWorkload> BuildWorkloads(const std::vector<Manifest>& manifests
     } else {
       fmt::print(stderr, "build  {:<28} ", label);
       std::fflush(stderr);
-      b.build = BuildWorkload(m, toolchains.at(m.language), probe, paths);
-      if (InterruptSignal() != 0) {
+      b.build = BuildWorkload(m, toolchains.at(m.language), probe, paths, stop);
+      if (stop.stop_requested()) {
         fmt::print(stderr, "interrupted\n");  // Not the workload's failure.
         break;
       }

@@ -9,6 +9,7 @@
 #include "builder.h"
 #include "manifest.h"
 #include "paths.h"
+#include "stop_token.h"
 #include "toolchain.h"
 
 namespace benchctl {
@@ -26,11 +27,12 @@ std::map<std::string, ToolchainProbe> ProbeLanguages(
 
 // Builds each manifest, printing one status line each on stderr. A missing
 // toolchain or failed build is recorded in its BuildResult; the rest go on.
-// After SIGINT, SIGTERM or SIGHUP it stops early: callers check InterruptSignal().
+// Once `stop` is stopped it stops early, returning the builds so far: callers
+// check stop.stop_requested().
 std::vector<BuiltWorkload> BuildWorkloads(const std::vector<Manifest>& manifests,
                                           const std::map<std::string, Toolchain>& toolchains,
                                           const std::map<std::string, ToolchainProbe>& probes,
-                                          const Paths& paths);
+                                          const Paths& paths, const StopToken& stop);
 
 // The "toolchains" block: per used language, path, exact version and policy.
 nlohmann::json ToolchainsJson(const std::vector<BuiltWorkload>& built,

@@ -156,7 +156,7 @@ bool ExpandRecipe(const Manifest& m, const Toolchain& t, const ToolchainProbe& p
 // whatever a compiler or linker leaves behind when stopped (an LTO link killed midway) goes
 // too. The log is written either way.
 CommandResult RunBuild(const Toolchain& t, const std::map<std::string, std::string>& values,
-                       const Paths& paths, BuildResult& result) {
+                       const Paths& paths, const StopToken& stop, BuildResult& result) {
   SpawnSpec spec;
   spec.argv = result.argv;
   spec.env = result.env;
@@ -165,7 +165,7 @@ CommandResult RunBuild(const Toolchain& t, const std::map<std::string, std::stri
   fs::create_directories(tmp);
   spec.env["TMPDIR"] = tmp.string();
   auto start = std::chrono::steady_clock::now();
-  CommandResult r = RunCommand(spec, std::chrono::minutes(30));
+  CommandResult r = RunCommand(spec, std::chrono::minutes(30), stop);
   std::error_code ignored;
   fs::remove_all(tmp, ignored);
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -176,7 +176,7 @@ CommandResult RunBuild(const Toolchain& t, const std::map<std::string, std::stri
 
 // Installs the built artifact as `binary` and records its sizes and build.json.
 void InstallArtifact(const fs::path& artifact, const fs::path& binary, const fs::path& meta,
-                     BuildResult& result) {
+                     const StopToken& stop, BuildResult& result) {
   // Copy, then rename: a binary that is being executed is never rewritten in place.
   fs::path incoming = binary;
   incoming += ".incoming";
@@ -187,7 +187,7 @@ void InstallArtifact(const fs::path& artifact, const fs::path& binary, const fs:
   stripped += ".stripped";
   SpawnSpec strip;
   strip.argv = {"strip", "-o", stripped.string(), binary.string()};
-  CommandResult s = RunCommand(strip, std::chrono::seconds(60));
+  CommandResult s = RunCommand(strip, std::chrono::seconds(60), stop);
   if (s.exit_code == 0) {
     result.stripped_size_bytes = fs::file_size(stripped);
     fs::remove(stripped);
@@ -206,11 +206,11 @@ void InstallArtifact(const fs::path& artifact, const fs::path& binary, const fs:
 }  // namespace
 
 BuildResult BuildWorkload(const Manifest& m, const Toolchain& t, const ToolchainProbe& probe,
-                          const Paths& paths) {
+                          const Paths& paths, const StopToken& stop) {
   // One build at a time per build folder: concurrent runs share the work
   // folders and the cargo target folder, and must not install a binary that
   // another run is executing or copy one that another run just rebuilt.
-  FileLock lock(paths.build / ".build.lock");
+  FileLock lock(paths.build / ".build.lock", stop);
   BuildResult result;
   if (!lock.held()) {
     result.error = "interrupted while waiting for another benchctl's build";
@@ -227,7 +227,7 @@ BuildResult BuildWorkload(const Manifest& m, const Toolchain& t, const Toolchain
   fs::create_directories(work);
   std::map<std::string, std::string> values = BuildValues(m, work, paths);
   if (!ExpandRecipe(m, t, probe, values, result)) return result;
-  CommandResult r = RunBuild(t, values, paths, result);
+  CommandResult r = RunBuild(t, values, paths, stop, result);
   fs::path artifact = ExpandPlaceholders(t.artifact, values);
   if (r.exit_code != 0 || !fs::exists(artifact)) {
     result.error = fmt::format("build of {}/{} failed ({}); log: {}\n{}", m.suite, m.name,
@@ -235,7 +235,7 @@ BuildResult BuildWorkload(const Manifest& m, const Toolchain& t, const Toolchain
                                result.log_path, Tail(r.output, 20));
     return result;
   }
-  InstallArtifact(artifact, binary, meta, result);
+  InstallArtifact(artifact, binary, meta, stop, result);
   return result;
 }
 

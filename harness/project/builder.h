@@ -7,6 +7,7 @@
 
 #include "manifest.h"
 #include "paths.h"
+#include "stop_token.h"
 #include "toolchain.h"
 
 namespace benchctl {
@@ -38,9 +39,11 @@ std::filesystem::path ArtifactFolder(const Manifest& manifest, const std::string
                                      const Paths& paths);
 
 // Builds (or reuses) the workload. Never throws for a compile error: it is
-// reported in the result with its log so other languages still build.
+// reported in the result with its log so other languages still build. Once
+// `stop` is stopped the wait for the build lock or the compiler is ended, and
+// the build fails.
 BuildResult BuildWorkload(const Manifest& manifest, const Toolchain& toolchain,
-                          const ToolchainProbe& probe, const Paths& paths);
+                          const ToolchainProbe& probe, const Paths& paths, const StopToken& stop);
 
 // The result's artifact description recorded with each job.
 nlohmann::json ArtifactJson(const BuildResult& build);

@@ -24,7 +24,8 @@ void RequireKnown(const std::vector<std::string>& asked, const std::vector<std::
 
 std::vector<Manifest> DiscoverWorkloads(const Paths& paths, const std::string& suite,
                                         const std::vector<std::string>& languages,
-                                        const std::vector<std::string>& operations) {
+                                        const std::vector<std::string>& operations,
+                                        const std::vector<std::string>& modes) {
   std::filesystem::path dir = paths.workloads / suite;
   if (!std::filesystem::is_directory(dir)) {
     throw Error(fmt::format("suite \"{}\" has no folder {}", suite, dir.string()));
@@ -44,7 +45,7 @@ std::vector<Manifest> DiscoverWorkloads(const Paths& paths, const std::string& s
   std::sort(folders.begin(), folders.end());
   std::vector<Manifest> out;
   for (const auto& folder : folders) {
-    out.push_back(LoadManifest(folder, suite, languages, operations));
+    out.push_back(LoadManifest(folder, suite, languages, operations, modes));
   }
   return out;
 }

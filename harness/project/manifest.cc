@@ -13,7 +13,8 @@ namespace benchctl {
 
 Manifest LoadManifest(const std::filesystem::path& dir, const std::string& suite,
                       const std::vector<std::string>& languages,
-                      const std::vector<std::string>& operations) {
+                      const std::vector<std::string>& operations,
+                      const std::vector<std::string>& modes) {
   StrictObject o = StrictObject::Load(dir / "workload.json");
   Manifest m;
   m.dir = dir;
@@ -31,7 +32,7 @@ Manifest LoadManifest(const std::filesystem::path& dir, const std::string& suite
     o.Fail("variant", fmt::format("does not match the folder: \"{}\" must be named \"{}-{}\"",
                                   m.name, m.language, m.variant));
   }
-  m.mode = o.String("mode", {"inprocess", "process"});
+  m.mode = o.String("mode", modes);
   StrictObject library = o.Object("library");
   m.library_name = library.String("name");
   m.library_version = library.String("version");

@@ -17,7 +17,7 @@ struct Manifest {
   std::string name;           // "<language>-<variant>", the folder's name.
   std::string language;
   std::string variant;
-  std::string mode;  // "inprocess" or "process".
+  std::string mode;  // An execution mode's name: "inprocess", "process" (harness/run/modes/).
   std::string library_name, library_version;
   std::vector<std::string> operations;
   std::map<std::string, nlohmann::json> build;  // Recipe parameters for the language.
@@ -26,11 +26,13 @@ struct Manifest {
   std::string notes;
 };
 
-// Loads and validates `dir`/workload.json. `languages` and `operations` are
-// the allowed values; errors name the file, the key and the allowed values.
+// Loads and validates `dir`/workload.json. `languages`, `operations` and
+// `modes` (the execution modes' names, BuiltinModes().Names()) are the allowed
+// values; errors name the file, the key and the allowed values.
 Manifest LoadManifest(const std::filesystem::path& dir, const std::string& suite,
                       const std::vector<std::string>& languages,
-                      const std::vector<std::string>& operations);
+                      const std::vector<std::string>& operations,
+                      const std::vector<std::string>& modes);
 
 // The manifest version this benchctl reads.
 inline constexpr int kManifestVersion = 1;

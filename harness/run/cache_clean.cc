@@ -85,8 +85,8 @@ void RecordArtifactsInUse(const fs::path& scratch, const std::vector<fs::path>& 
   for (const auto& binary : binaries) out << binary.parent_path().string() << '\n';
 }
 
-std::vector<CleanItem> CleanBuildFolder(const CleanPlan& plan) {
-  FileLock lock(plan.build / ".build.lock");
+std::vector<CleanItem> CleanBuildFolder(const CleanPlan& plan, const StopToken& stop) {
+  FileLock lock(plan.build / ".build.lock", stop);
   if (!lock.held()) throw Error("interrupted while waiting for another benchctl's build");
   std::vector<CleanItem> items;
   Removed stale = RemoveStaleScratch(plan.build, plan.dry_run);

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "stop_token.h"
+
 namespace benchctl {
 
 // One kind of thing in the build folder, and what cleaning did to it.
@@ -38,7 +40,8 @@ void RecordArtifactsInUse(const std::filesystem::path& scratch,
                           const std::vector<std::filesystem::path>& binaries);
 
 // Removes (or with dry_run measures) what no later run can use. Holds the
-// build lock, so no build is in progress while it works.
-std::vector<CleanItem> CleanBuildFolder(const CleanPlan& plan);
+// build lock, so no build is in progress while it works; a benchctl::Error if
+// `stop` ends the wait for it.
+std::vector<CleanItem> CleanBuildFolder(const CleanPlan& plan, const StopToken& stop);
 
 }  // namespace benchctl

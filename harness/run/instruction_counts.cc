@@ -10,7 +10,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "interpret.h"
+#include "mode_registry.h"
 
 namespace benchctl {
 namespace {
@@ -42,18 +42,39 @@ std::string FileSafe(const std::string& id) {
   return out;
 }
 
-struct CountedRun {
-  std::uint64_t total = 0;
-  std::string failure;
-};
+}  // namespace
 
-CountedRun RunCounted(const JobSpec& job, const RunRequest& base, Executor& executor,
-                      const CallgrindSettings& settings, const std::filesystem::path& file,
-                      std::int64_t timed_iterations) {
+std::optional<std::uint64_t> ParseCallgrindTotal(std::string_view text) {
+  if (auto totals = FirstNumberAfter(text, "totals:")) return totals;
+  return FirstNumberAfter(text, "summary:");
+}
+
+RunRequest CallgrindRequest(const RunRequest& base, const JobSpec& job,
+                            const CallgrindSettings& settings, const std::string& out_file) {
+  RunRequest request = base;
+  request.argv = {settings.valgrind, "--tool=callgrind", "--callgrind-out-file=" + out_file, "-q"};
+  request.argv.insert(request.argv.end(), base.argv.begin(), base.argv.end());
+  if (auto it = settings.language_env.find(job.language); it != settings.language_env.end()) {
+    for (const auto& [name, value] : it->second) {
+      std::string& current = request.env[name];
+      current += current.empty() ? value : "," + value;
+    }
+  }
+  return request;
+}
+
+std::filesystem::path CallgrindStem(const JobSpec& job, const CallgrindSettings& settings,
+                                    int index) {
+  // The pid keeps two runs that share a build folder from reading each other's files.
+  return settings.out_dir / fmt::format("{}-{}-{}", getpid(), FileSafe(job.id), index);
+}
+
+CountedRun CountUnderCallgrind(const ExecutionMode& mode, const JobSpec& job,
+                               const RunRequest& request, Executor& executor,
+                               const std::filesystem::path& file) {
   std::filesystem::remove(file);  // A stale file must not pass for this run's count.
-  RunOutcome outcome =
-      executor.Run(CallgrindRequest(base, job, settings, file.string(), timed_iterations));
-  ProcessRecord p = InterpretOutcome(job, outcome);
+  RunOutcome outcome = executor.Run(request);
+  ProcessRecord p = mode.Interpret(job, outcome);
   CountedRun run;
   if (outcome.interrupted) {
     run.failure = "interrupted";
@@ -74,33 +95,6 @@ CountedRun RunCounted(const JobSpec& job, const RunRequest& base, Executor& exec
   return run;
 }
 
-}  // namespace
-
-std::optional<std::uint64_t> ParseCallgrindTotal(std::string_view text) {
-  if (auto totals = FirstNumberAfter(text, "totals:")) return totals;
-  return FirstNumberAfter(text, "summary:");
-}
-
-RunRequest CallgrindRequest(const RunRequest& base, const JobSpec& job,
-                            const CallgrindSettings& settings, const std::string& out_file,
-                            std::int64_t timed_iterations) {
-  RunRequest request = base;
-  request.argv = {settings.valgrind, "--tool=callgrind", "--callgrind-out-file=" + out_file, "-q"};
-  request.argv.insert(request.argv.end(), base.argv.begin(), base.argv.end());
-  if (job.mode == "inprocess") {
-    request.env["BENCHCTL_WARMUP"] = "0";
-    request.env["BENCHCTL_ITERATIONS"] = "1";
-    request.env["BENCHCTL_SAMPLES"] = std::to_string(timed_iterations);
-  }
-  if (auto it = settings.language_env.find(job.language); it != settings.language_env.end()) {
-    for (const auto& [name, value] : it->second) {
-      std::string& current = request.env[name];
-      current += current.empty() ? value : "," + value;
-    }
-  }
-  return request;
-}
-
 std::int64_t ExtraIterations(double ns_per_op, const CallgrindSettings& settings) {
   constexpr double kMaxExtra = 1e6;  // A bound for a 0 ns (or absurdly fast) operation.
   if (!(ns_per_op > 0)) return settings.min_extra;  // No timing to go by.
@@ -111,39 +105,8 @@ std::int64_t ExtraIterations(double ns_per_op, const CallgrindSettings& settings
 InstructionRecord MeasureInstructions(const JobSpec& job, const RunRequest& base,
                                       Executor& executor, const CallgrindSettings& settings,
                                       int index, std::int64_t extra) {
-  // The pid keeps two runs that share a build folder from reading each other's files.
-  const std::filesystem::path stem =
-      settings.out_dir / fmt::format("{}-{}-{}", getpid(), FileSafe(job.id), index);
-  InstructionRecord record;
-  if (job.mode != "inprocess") {
-    CountedRun whole = RunCounted(job, base, executor, settings, stem.string() + ".out", 1);
-    record.failure = whole.failure;
-    record.long_total = whole.total;
-    record.per_op = static_cast<double>(whole.total);
-  } else {
-    record.extra_iterations = extra;
-    CountedRun short_run =
-        RunCounted(job, base, executor, settings, stem.string() + "-short.out", 1);
-    CountedRun long_run = short_run.failure.empty()
-                              ? RunCounted(job, base, executor, settings,
-                                           stem.string() + "-long.out", 1 + record.extra_iterations)
-                              : CountedRun{};
-    record.failure = !short_run.failure.empty() ? short_run.failure : long_run.failure;
-    record.short_total = short_run.total;
-    record.long_total = long_run.total;
-    if (record.failure.empty()) {
-      if (long_run.total <= short_run.total) {
-        record.failure =
-            fmt::format("{} more timed iterations did not execute more instructions ({} vs {})",
-                        record.extra_iterations, long_run.total, short_run.total);
-      } else {
-        record.per_op = static_cast<double>(long_run.total - short_run.total) /
-                        static_cast<double>(record.extra_iterations);
-      }
-    }
-  }
-  record.ok = record.failure.empty();
-  return record;
+  return BuiltinModes().Find(job.mode).MeasureInstructions(job, base, executor, settings, index,
+                                                           extra);
 }
 
 }  // namespace benchctl

@@ -19,6 +19,8 @@
 
 namespace benchctl {
 
+class ExecutionMode;
+
 // How instruction counts are taken.
 struct CallgrindSettings {
   std::string valgrind;           // Path of valgrind.
@@ -39,16 +41,34 @@ std::int64_t ExtraIterations(double ns_per_op, const CallgrindSettings& settings
 // "summary:" line older versions write. nullopt when neither is there.
 std::optional<std::uint64_t> ParseCallgrindTotal(std::string_view text);
 
-// The request that runs `base` under callgrind, writing to `out_file`. Inprocess workloads run
-// `timed_iterations` timed iterations (one per sample, no warm-up); the language's
-// settings.language_env is added (Go: GODEBUG=asyncpreemptoff=1, since callgrind aborts on
-// the preemption signal).
+// The request that runs `base` under callgrind, writing to `out_file`, with
+// the language's settings.language_env added (Go: GODEBUG=asyncpreemptoff=1,
+// since callgrind aborts on the preemption signal). The mode adds the rest
+// (inprocess: how many timed iterations).
 RunRequest CallgrindRequest(const RunRequest& base, const JobSpec& job,
-                            const CallgrindSettings& settings, const std::string& out_file,
-                            std::int64_t timed_iterations);
+                            const CallgrindSettings& settings, const std::string& out_file);
 
-// One measurement: one run (process mode) or two (inprocess: 1 timed iteration, then
-// 1 + `extra` iterations), each verified like a timed process. `index` only names the files.
+// Where measurement `index` of `job` writes its callgrind files: a path stem
+// (append ".out", "-short.out", ...) in settings.out_dir.
+std::filesystem::path CallgrindStem(const JobSpec& job, const CallgrindSettings& settings,
+                                    int index);
+
+// One counted run: its instruction total, or why there is none.
+struct CountedRun {
+  std::uint64_t total = 0;
+  std::string failure;
+};
+
+// Runs `request` (a CallgrindRequest writing to `file`), verifies it as `mode`
+// interprets a timed process, and reads the total from `file`, which is removed.
+CountedRun CountUnderCallgrind(const ExecutionMode& mode, const JobSpec& job,
+                               const RunRequest& request, Executor& executor,
+                               const std::filesystem::path& file);
+
+// One measurement, as the job's mode takes it (ExecutionMode::MeasureInstructions,
+// through BuiltinModes()): one run (process mode) or two (inprocess: 1 timed
+// iteration, then 1 + `extra` iterations), each verified like a timed process.
+// `index` only names the files.
 InstructionRecord MeasureInstructions(const JobSpec& job, const RunRequest& base,
                                       Executor& executor, const CallgrindSettings& settings,
                                       int index, std::int64_t extra);

@@ -1,5 +1,6 @@
-// From what a child did to a verified (or failed) process record, pure except
-// for reading a serialized output file.
+// From what a child did to a verified (or failed) process record: the pieces
+// every execution mode shares (each mode's own reading is in modes/), pure
+// except for reading a serialized output file.
 #pragma once
 
 #include <string>
@@ -13,7 +14,15 @@ namespace benchctl {
 // an empty string when it matches, else the reason showing both values.
 std::string CheckVerification(const JobSpec& job, const nlohmann::json& value);
 
-// Interprets one child's outcome: protocol, exit status, verification.
+// How the child ended if that alone is a failure ("killed by signal 11 ...",
+// "timed out ...", "exited with status 2"), else "".
+std::string DescribeExit(const RunOutcome& outcome);
+
+// A record with what benchctl measured of any child: times, peak RSS, stderr tail.
+ProcessRecord MeasuredRecord(const RunOutcome& outcome);
+
+// Interprets one child's outcome the way the job's mode does (through
+// BuiltinModes(): for callers that have no mode registry of their own).
 ProcessRecord InterpretOutcome(const JobSpec& job, const RunOutcome& outcome);
 
 }  // namespace benchctl

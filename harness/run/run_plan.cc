@@ -37,19 +37,12 @@ std::vector<JobSpec> PlanJobs(const Suite& suite, const std::vector<BuiltWorkloa
 }
 
 void AddChildEnvironment(JobSpec& job, const RunOptions& options, const CpuPlan& cpus,
-                         const Toolchain& toolchain) {
+                         const Toolchain& toolchain, const ExecutionModes& modes) {
   // Runtimes that size themselves by the machine's CPU count must match the pin.
   for (const auto& name : toolchain.cpu_count_env) {
     job.env[name] = std::to_string(cpus.children.size());
   }
-  if (job.mode != "inprocess") return;
-  job.env["BENCHCTL_PROTOCOL"] = "1";
-  job.env["BENCHCTL_FD"] = "3";
-  job.env["BENCHCTL_WARMUP"] = std::to_string(options.warmup);
-  job.env["BENCHCTL_SAMPLES"] = std::to_string(options.samples);
-  job.env["BENCHCTL_ITERATIONS"] = "0";
-  job.env["BENCHCTL_MIN_SAMPLE_NS"] =
-      std::to_string(static_cast<long long>(options.min_sample_ms * 1e6));
+  modes.ForJob(job).AddChildEnvironment(job, options);
 }
 
 }  // namespace benchctl

@@ -9,6 +9,7 @@
 #include "build_workloads.h"
 #include "cpu_sets.h"
 #include "manifest.h"
+#include "mode_registry.h"
 #include "result_model.h"
 #include "run_options.h"
 #include "suite.h"
@@ -24,9 +25,10 @@ std::vector<JobSpec> PlanJobs(const Suite& suite, const std::vector<BuiltWorkloa
 // id that two jobs share.
 void CheckUniqueJobIds(const std::vector<JobResult>& jobs);
 
-// The protocol variables and the language's CPU-count variables (toolchain
-// `cpu_count_env`) every child gets (recorded).
+// The language's CPU-count variables (toolchain `cpu_count_env`) and what the
+// job's execution mode adds (inprocess: the protocol variables) every child
+// gets (recorded). An unknown mode is a benchctl::Error naming the known ones.
 void AddChildEnvironment(JobSpec& job, const RunOptions& options, const CpuPlan& cpus,
-                         const Toolchain& toolchain);
+                         const Toolchain& toolchain, const ExecutionModes& modes = BuiltinModes());
 
 }  // namespace benchctl

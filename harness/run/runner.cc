@@ -2,46 +2,46 @@
 
 #include <fmt/format.h>
 
-#include <cstring>
-
 #include "error.h"
-#include "interpret.h"
-#include "interrupt.h"
+#include "execution_mode.h"
 #include "job_summary.h"
+#include "mode_registry.h"
 #include "statistics.h"
 
 namespace benchctl {
+namespace {
 
-RunRequest MakeRequest(const JobSpec& job, const RunnerSettings& settings) {
-  RunRequest request;
-  request.label = job.id;
-  request.argv = job.argv;
-  request.env = job.env;
-  request.cpus = settings.child_cpus;
-  request.timeout_seconds = settings.timeout_seconds;
-  request.protocol = job.mode == "inprocess";
-  return request;
+const ExecutionModes& ModesOf(const RunnerSettings& settings) {
+  return settings.modes != nullptr ? *settings.modes : BuiltinModes();
 }
 
-namespace {
+// Every job's mode, by job index; an unknown mode is a benchctl::Error.
+std::vector<const ExecutionMode*> JobModes(const RunResult& run, const RunnerSettings& settings) {
+  std::vector<const ExecutionMode*> modes;
+  for (const JobResult& job : run.jobs) modes.push_back(&ModesOf(settings).ForJob(job.spec));
+  return modes;
+}
 
 // After the timed rounds: the counts do not depend on the machine's state, so
 // they need no interleaving with the timed processes.
-void CountInstructions(RunResult& run, Executor& executor, const RunnerSettings& settings,
-                       const RunnerCallbacks& callbacks) {
-  const auto n = static_cast<std::size_t>(settings.callgrind.measurements);
+void CountInstructions(RunResult& run, const std::vector<const ExecutionMode*>& modes,
+                       const ModeContext& context, const RunnerCallbacks& callbacks) {
+  const CallgrindSettings& callgrind = context.settings.callgrind;
+  const auto n = static_cast<std::size_t>(callgrind.measurements);
   std::size_t total = 0, done = 0;
   for (const JobResult& job : run.jobs) total += job.status == "failed" ? 0 : n;
   for (std::size_t k = 0; k < n; ++k) {
-    for (JobResult& job : run.jobs) {
+    for (std::size_t j = 0; j < run.jobs.size(); ++j) {
+      JobResult& job = run.jobs[j];
       if (job.status == "failed") continue;
-      if (InterruptSignal() != 0) return;
+      if (context.stop.stop_requested()) return;
       std::vector<double> times = ProcessTimes(job);
-      std::int64_t extra = ExtraIterations(times.empty() ? 0.0 : Median(times), settings.callgrind);
+      std::int64_t extra = ExtraIterations(times.empty() ? 0.0 : Median(times), callgrind);
+      const ExecutionMode& mode = *modes[j];
       InstructionRecord record =
-          MeasureInstructions(job.spec, MakeRequest(job.spec, settings), executor,
-                              settings.callgrind, static_cast<int>(k), extra);
-      if (InterruptSignal() != 0) return;  // Not the workload's fault: not recorded.
+          mode.MeasureInstructions(job.spec, mode.MakeRequest(job.spec, context.settings),
+                                   context.executor, callgrind, static_cast<int>(k), extra);
+      if (context.stop.stop_requested()) return;  // Not the workload's fault: not recorded.
       if (!record.ok) {
         job.status = "failed";
         job.failure = record.failure;
@@ -56,34 +56,34 @@ void CountInstructions(RunResult& run, Executor& executor, const RunnerSettings&
 
 // The timed rounds, in `order`; saves after every process.
 void RunRounds(RunResult& run, const std::vector<std::vector<std::size_t>>& order,
-               Executor& executor, const RunnerSettings& settings,
+               const std::vector<const ExecutionMode*>& modes, const ModeContext& context,
                const RunnerCallbacks& callbacks) {
   std::size_t total = 0;
   for (const auto& round : order) total += round.size();
   std::vector<bool> warmed(run.jobs.size(), false);
   std::size_t done = 0;
-  for (std::size_t r = 0; r < order.size() && InterruptSignal() == 0; ++r) {
+  for (std::size_t r = 0; r < order.size() && !context.stop.stop_requested(); ++r) {
     for (std::size_t pos = 0; pos < order[r].size(); ++pos) {
-      if (InterruptSignal() != 0) break;
-      JobResult& job = run.jobs[order[r][pos]];
+      if (context.stop.stop_requested()) break;
+      const std::size_t j = order[r][pos];
+      JobResult& job = run.jobs[j];
       ++done;
       if (job.status == "failed") continue;
-      RunRequest request = MakeRequest(job.spec, settings);
-      if (job.spec.mode == "process" && !warmed[order[r][pos]]) {
-        // Warm the page cache and loader caches; these runs are not recorded.
-        for (int w = 0; w < settings.process_mode_warmup; ++w) executor.Run(request);
-        warmed[order[r][pos]] = true;
+      const ExecutionMode& mode = *modes[j];
+      if (!warmed[j]) {
+        mode.WarmUp(job.spec, context);
+        warmed[j] = true;
+        if (context.stop.stop_requested()) break;
       }
-      RunOutcome outcome = executor.Run(request);
-      if (outcome.interrupted) break;  // Not the workload's fault: leave it incomplete.
-      ProcessRecord p = InterpretOutcome(job.spec, outcome);
-      p.round = static_cast<int>(r);
-      p.position = static_cast<int>(pos);
-      if (!p.ok) {
+      std::optional<ProcessRecord> p = mode.RunProcess(job.spec, context);
+      if (!p) break;  // Stopped: not the workload's fault, leave it incomplete.
+      p->round = static_cast<int>(r);
+      p->position = static_cast<int>(pos);
+      if (!p->ok) {
         job.status = "failed";
-        job.failure = p.failure;
+        job.failure = p->failure;
       }
-      job.processes.push_back(std::move(p));
+      job.processes.push_back(std::move(*p));
       if (callbacks.save) callbacks.save(run);
       if (callbacks.progress) callbacks.progress({done, total, &job, &job.processes.back()});
     }
@@ -92,24 +92,32 @@ void RunRounds(RunResult& run, const std::vector<std::vector<std::size_t>>& orde
 
 }  // namespace
 
+RunRequest MakeRequest(const JobSpec& job, const RunnerSettings& settings) {
+  return ModesOf(settings).ForJob(job).MakeRequest(job, settings);
+}
+
 void ExecuteRun(RunResult& run, const std::vector<std::vector<std::size_t>>& order,
                 Executor& executor, const RunnerSettings& settings,
-                const RunnerCallbacks& callbacks) {
+                const RunnerCallbacks& callbacks, const StopToken& stop) {
   for (JobResult& job : run.jobs) {
     if (!job.spec.setup_failure.empty()) {
       job.status = "failed";
       job.failure = job.spec.setup_failure;
     }
   }
+  const ModeContext context{executor, settings, stop};
   try {
-    RunRounds(run, order, executor, settings, callbacks);
-    if (settings.callgrind.measurements > 0) CountInstructions(run, executor, settings, callbacks);
+    const std::vector<const ExecutionMode*> modes = JobModes(run, settings);
+    RunRounds(run, order, modes, context, callbacks);
+    if (settings.callgrind.measurements > 0) CountInstructions(run, modes, context, callbacks);
   } catch (const Error& e) {
     // The environment stopped the run (the result file cannot be written, a
     // child cannot be started): not a workload's failure. What finished stays.
     run.stop_reason = fmt::format("stopped: {}", e.what());
   }
-  if (int sig = InterruptSignal(); sig != 0) run.stop_reason = InterruptReason(sig);
+  if (stop.stop_requested()) {
+    run.stop_reason = stop.reason().empty() ? std::string("stopped") : stop.reason();
+  }
   run.complete = run.stop_reason.empty();
   for (JobResult& job : run.jobs) {
     if (job.status == "failed") continue;

@@ -1,5 +1,6 @@
-// Runs the planned jobs' processes in the interleaved order through an
-// Executor, verifying and recording each, saving after every process.
+// Runs the planned jobs' processes in the interleaved order, each through its
+// job's execution mode (execution_mode.h), verifying and recording each,
+// saving after every process.
 #pragma once
 
 #include <functional>
@@ -8,16 +9,10 @@
 #include "executor.h"
 #include "instruction_counts.h"
 #include "result_model.h"
+#include "runner_settings.h"
+#include "stop_token.h"
 
 namespace benchctl {
-
-// How children are run.
-struct RunnerSettings {
-  std::vector<int> child_cpus;   // Every child is pinned to this set.
-  double timeout_seconds = 300;  // Per child.
-  int process_mode_warmup = 3;   // Discarded runs before a process-mode job's first.
-  CallgrindSettings callgrind;   // Instruction counts after the timed rounds, if on.
-};
 
 // Progress after each process, for the display.
 struct Progress {
@@ -34,18 +29,22 @@ struct RunnerCallbacks {
   std::function<void(const JobResult&, const InstructionRecord&, std::size_t, std::size_t)> counted;
 };
 
-// Executes `order` (rounds of job indices into run.jobs). Jobs with a
-// setup_failure fail without running; a job stops at its first failed process.
-// Then, with settings.callgrind.measurements > 0, counts the instructions of
-// every job that has not failed, round-robin; a failed count fails the job.
-// Sets run.complete, stop_reason and each job's status. A benchctl::Error from
-// the executor or the save callback (a fork that fails, a full disk) stops the
-// run: its message becomes the stop_reason and what finished is kept.
+// Executes `order` (rounds of job indices into run.jobs), each process the way
+// its job's mode (settings.modes) runs it. Jobs with a setup_failure fail
+// without running; a job stops at its first failed process. Then, with
+// settings.callgrind.measurements > 0, counts the instructions of every job
+// that has not failed, round-robin; a failed count fails the job. Sets
+// run.complete, stop_reason and each job's status. Once `stop` is stopped no
+// other process starts (the executor kills a running one); what finished is
+// kept and stop.reason() is the stop_reason. A benchctl::Error from the
+// executor or the save callback (a fork that fails, a full disk), or a job
+// whose mode is unknown, stops the run: its message becomes the stop_reason
+// and what finished is kept.
 void ExecuteRun(RunResult& run, const std::vector<std::vector<std::size_t>>& order,
                 Executor& executor, const RunnerSettings& settings,
-                const RunnerCallbacks& callbacks);
+                const RunnerCallbacks& callbacks, const StopToken& stop);
 
-// The child request for one process of `job`.
+// The child request for one process of `job`, as its mode makes it.
 RunRequest MakeRequest(const JobSpec& job, const RunnerSettings& settings);
 
 }  // namespace benchctl

@@ -4,19 +4,23 @@
 
 #include <filesystem>
 
+#include "stop_token.h"
+
 namespace benchctl {
 
-// Blocks until the lock on `path` (created if needed) is held or SIGINT/
-// SIGTERM arrives; released on destruction or when the process dies. Throws
+// Blocks until the lock on `path` (created if needed) is held or `stop` is
+// stopped; released on destruction or when the process dies. Throws
 // benchctl::Error if the file cannot be opened.
 class FileLock {
  public:
-  explicit FileLock(const std::filesystem::path& path);
+  // While another process holds it, the lock is tried every 100 ms and `stop`
+  // checked in between; a signal cuts the sleep short (no SA_RESTART).
+  FileLock(const std::filesystem::path& path, const StopToken& stop);
   ~FileLock();
   FileLock(const FileLock&) = delete;
   FileLock& operator=(const FileLock&) = delete;
 
-  // False only if an interrupt ended the wait.
+  // False only if a stop request ended the wait.
   bool held() const { return held_; }
 
  private:

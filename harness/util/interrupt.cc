@@ -39,9 +39,25 @@ void OnSignal(int signal_number) {
   errno = saved_errno;
 }
 
+// The signal handlers as a StopToken.
+class SignalStopToken : public StopToken {
+ public:
+  bool stop_requested() const override { return g_signal != 0; }
+  int signal() const override { return static_cast<int>(g_signal); }
+  std::string reason() const override {
+    const int s = signal();
+    return s == 0 ? std::string() : InterruptReason(s);
+  }
+};
+
 }  // namespace
 
-void InstallInterruptHandlers() {
+const StopToken& InterruptStopToken() {
+  static const SignalStopToken token;
+  return token;
+}
+
+const StopToken& InstallInterruptHandlers() {
   struct sigaction action {};
   action.sa_handler = OnSignal;
   sigemptyset(&action.sa_mask);
@@ -57,6 +73,7 @@ void InstallInterruptHandlers() {
     sigaction(SIGHUP, &action, nullptr);
   }
   std::signal(SIGPIPE, SIG_IGN);
+  return InterruptStopToken();
 }
 
 int InterruptSignal() { return static_cast<int>(g_signal); }

@@ -8,14 +8,23 @@
 
 #include <string>
 
+#include "stop_token.h"
+
 namespace benchctl {
 
 // Installs SIGINT/SIGTERM/SIGHUP handlers that only record the first signal (no
 // SA_RESTART, so a blocking poll returns EINTR), and ignores SIGPIPE. A SIGHUP
-// that is already ignored (`nohup benchctl ...`) stays ignored.
-void InstallInterruptHandlers();
+// that is already ignored (`nohup benchctl ...`) stays ignored. Returns the
+// token those signals stop (InterruptStopToken), to pass to what runs next.
+const StopToken& InstallInterruptHandlers();
 
-// The first signal that asked benchctl to stop, or 0.
+// The token the signal handlers stop: stop_requested() once SIGINT, SIGTERM or
+// SIGHUP arrived, signal() the first of them, reason() InterruptReason(signal()).
+// Never stopped if the handlers were not installed.
+const StopToken& InterruptStopToken();
+
+// The first signal that asked benchctl to stop, or 0. The source of
+// InterruptStopToken; code that waits takes a StopToken instead.
 int InterruptSignal();
 
 // Why a run stopped, for the result file's stop_reason: "interrupted by SIGINT",

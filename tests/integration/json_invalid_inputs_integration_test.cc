@@ -9,6 +9,7 @@
 #include "error.h"
 #include "executor.h"
 #include "interpret.h"
+#include "interrupt.h"
 #include "json_reference.h"
 #include "protocol.h"
 #include "result_file.h"
@@ -39,7 +40,7 @@ std::map<std::string, std::string> JsonBinaries() {
 TEST(JsonInvalidInputs, EveryImplementationRejectsOrAgrees) {
   auto binaries = JsonBinaries();
   ASSERT_EQ(binaries.size(), 8u);  // 2 C++, 3 Go, 2 Rust, 1 Zig.
-  ProcessExecutor executor;
+  ProcessExecutor executor("", InterruptStopToken());
   fs::path dir = fs::path(BENCHCTL_TEST_DATA) / "invalid_json";
   for (const auto& entry : fs::directory_iterator(dir)) {
     std::string text;

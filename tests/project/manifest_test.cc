@@ -16,6 +16,7 @@ namespace {
 
 const std::vector<std::string> kLanguages = {"cpp", "go", "rust", "zig"};
 const std::vector<std::string> kOperations = {"sum"};
+const std::vector<std::string> kModes = {"inprocess", "process"};
 
 std::filesystem::path Fixture(const std::string& test_case, const std::string& folder = "cpp-x") {
   return testing::DataDir() / "manifests" / test_case / folder;
@@ -24,7 +25,7 @@ std::filesystem::path Fixture(const std::string& test_case, const std::string& f
 // The error message of loading a fixture, or "" if it loaded.
 std::string LoadError(const std::string& test_case, const std::string& folder = "cpp-x") {
   try {
-    LoadManifest(Fixture(test_case, folder), "selftest", kLanguages, kOperations);
+    LoadManifest(Fixture(test_case, folder), "selftest", kLanguages, kOperations, kModes);
   } catch (const Error& e) {
     return e.what();
   }
@@ -32,7 +33,7 @@ std::string LoadError(const std::string& test_case, const std::string& folder = 
 }
 
 TEST(ManifestTest, LoadsEveryField) {
-  Manifest m = LoadManifest(Fixture("valid"), "selftest", kLanguages, kOperations);
+  Manifest m = LoadManifest(Fixture("valid"), "selftest", kLanguages, kOperations, kModes);
   EXPECT_EQ(m.dir, Fixture("valid"));
   EXPECT_EQ(m.suite, "selftest");
   EXPECT_EQ(m.name, "cpp-x");
@@ -53,7 +54,7 @@ TEST(ManifestTest, LoadsEveryField) {
 TEST(ManifestTest, ValidationDefaultsToFull) {
   // The fault workloads leave `validation` out.
   Manifest m = LoadManifest(testing::FaultWorkloads() / "selftest" / "cpp-good", "selftest",
-                            kLanguages, kOperations);
+                            kLanguages, kOperations, kModes);
   EXPECT_EQ(m.validation, "full");
   EXPECT_TRUE(m.env.empty());
 }

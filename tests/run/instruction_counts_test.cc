@@ -88,26 +88,35 @@ CallgrindSettings Settings(const testing::TempDir& dir) {
   return s;
 }
 
-TEST(CallgrindRequestTest, PrefixesValgrindAndFixesTheIterations) {
+TEST(CallgrindRequestTest, PrefixesValgrindAndAddsTheLanguagesVariables) {
   testing::TempDir dir;
   RunRequest base;
   base.argv = {"/bin/x", "--flag"};
   base.env = Spec("inprocess").env;
-  RunRequest r = CallgrindRequest(base, Spec("inprocess"), Settings(dir), "/tmp/cg.out", 11);
+  RunRequest r = CallgrindRequest(base, Spec("inprocess"), Settings(dir), "/tmp/cg.out");
   EXPECT_EQ(r.argv, (std::vector<std::string>{"/usr/bin/valgrind", "--tool=callgrind",
                                               "--callgrind-out-file=/tmp/cg.out", "-q", "/bin/x",
                                               "--flag"}));
-  EXPECT_EQ(r.env["BENCHCTL_SAMPLES"], "11");
-  EXPECT_EQ(r.env["BENCHCTL_ITERATIONS"], "1");
-  EXPECT_EQ(r.env["BENCHCTL_WARMUP"], "0");
+  EXPECT_EQ(r.env, base.env);  // The mode, not the request, fixes the iterations.
   EXPECT_FALSE(r.env.contains("GODEBUG"));
 
   base.env["GODEBUG"] = "madvdontneed=1";
-  RunRequest go = CallgrindRequest(base, Spec("inprocess", "go"), Settings(dir), "/tmp/g", 2);
+  RunRequest go = CallgrindRequest(base, Spec("inprocess", "go"), Settings(dir), "/tmp/g");
   EXPECT_EQ(go.env["GODEBUG"], "madvdontneed=1,asyncpreemptoff=1");
+}
 
-  RunRequest process = CallgrindRequest(base, Spec("process"), Settings(dir), "/tmp/p", 1);
-  EXPECT_EQ(process.env.at("BENCHCTL_SAMPLES"), "5");  // Process mode: the child is unchanged.
+TEST(MeasureInstructionsTest, InprocessFixesTheTimedIterationsOfEachRun) {
+  testing::TempDir dir;
+  CallgrindFake fake;
+  JobSpec spec = Spec("inprocess");
+  MeasureInstructions(spec, MakeRequest(spec, {}), fake, Settings(dir), 0, 10);
+  ASSERT_EQ(fake.requests.size(), 2u);
+  for (const RunRequest& r : fake.requests) {
+    EXPECT_EQ(r.env.at("BENCHCTL_ITERATIONS"), "1");
+    EXPECT_EQ(r.env.at("BENCHCTL_WARMUP"), "0");
+  }
+  EXPECT_EQ(fake.requests[0].env.at("BENCHCTL_SAMPLES"), "1");
+  EXPECT_EQ(fake.requests[1].env.at("BENCHCTL_SAMPLES"), "11");
 }
 
 TEST(ExtraIterationsTest, CoverTheTargetTimeAndAtLeastTheMinimum) {
@@ -143,8 +152,9 @@ TEST(MeasureInstructionsTest, ProcessModeCountsTheWholeProcess) {
   InstructionRecord r =
       MeasureInstructions(spec, MakeRequest(spec, {}), fake, Settings(dir), 0, 10);
   EXPECT_TRUE(r.ok) << r.failure;
-  EXPECT_EQ(fake.requests.size(), 1u);
+  ASSERT_EQ(fake.requests.size(), 1u);
   EXPECT_FALSE(fake.requests[0].protocol);
+  EXPECT_EQ(fake.requests[0].env, spec.env);           // Process mode: the child is unchanged.
   EXPECT_DOUBLE_EQ(r.per_op, 1000000.0 + 2500.0 * 5);  // The child's own BENCHCTL_SAMPLES.
   EXPECT_EQ(r.extra_iterations, 0);
 }
@@ -196,7 +206,7 @@ TEST(RunnerInstructionsTest, CountsEveryJobThatDidNotFailAfterTheTimedRounds) {
     counted.push_back(done);
     EXPECT_EQ(total, 3u);
   };
-  ExecuteRun(run, {{0, 1}, {1, 0}}, fake, settings, callbacks);
+  ExecuteRun(run, {{0, 1}, {1, 0}}, fake, settings, callbacks, ManualStopToken());
   EXPECT_EQ(run.jobs[0].status, "ok");
   EXPECT_EQ(run.jobs[0].processes.size(), 2u);
   ASSERT_EQ(run.jobs[0].instructions.size(), 3u);
@@ -215,7 +225,7 @@ TEST(RunnerInstructionsTest, AFailedCountFailsTheJob) {
   JobResult job;
   job.spec = Spec("inprocess");
   run.jobs.push_back(job);
-  ExecuteRun(run, {{0}}, fake, RunnerSettings{{1}, 10, 0, Settings(dir)}, {});
+  ExecuteRun(run, {{0}}, fake, RunnerSettings{{1}, 10, 0, Settings(dir)}, {}, ManualStopToken());
   EXPECT_EQ(run.jobs[0].status, "failed");
   testing::ExpectMentions(run.jobs[0].failure, {"callgrind wrote no instruction total"});
   EXPECT_EQ(run.jobs[0].instructions.size(), 1u);  // It stops at the first failure.

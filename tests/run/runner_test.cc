@@ -4,11 +4,13 @@
 
 #include <gtest/gtest.h>
 
+#include <csignal>
 #include <map>
 #include <string>
 #include <vector>
 
 #include "error.h"
+#include "stop_token.h"
 
 namespace benchctl {
 namespace {
@@ -93,6 +95,7 @@ struct Recorder {
 };
 
 const RunnerSettings kSettings{{3}, 7.5, 2};
+const ManualStopToken kNoStop;  // Never stopped.
 
 TEST(RunnerTest, EveryJobGetsOneProcessPerRoundInTheGivenOrder) {
   RunResult run;
@@ -101,7 +104,7 @@ TEST(RunnerTest, EveryJobGetsOneProcessPerRoundInTheGivenOrder) {
   fake.script = {{"a", {Reporting(15)}}, {"b", {Reporting(15)}}, {"c", {Reporting(15)}}};
   std::vector<std::vector<std::size_t>> order = {{2, 0, 1}, {0, 1, 2}, {1, 2, 0}};
   Recorder rec;
-  ExecuteRun(run, order, fake, kSettings, rec.Callbacks());
+  ExecuteRun(run, order, fake, kSettings, rec.Callbacks(), kNoStop);
 
   std::vector<std::string> labels;
   for (const auto& r : fake.requests) labels.push_back(r.label);
@@ -133,7 +136,7 @@ TEST(RunnerTest, SavesAndReportsProgressAfterEveryProcess) {
   FakeExecutor fake;
   fake.script = {{"a", {Reporting(15)}}, {"b", {Reporting(15)}}};
   Recorder rec;
-  ExecuteRun(run, {{0, 1}, {1, 0}}, fake, kSettings, rec.Callbacks());
+  ExecuteRun(run, {{0, 1}, {1, 0}}, fake, kSettings, rec.Callbacks(), kNoStop);
   // One save per process (with that process recorded), then a final one.
   EXPECT_EQ(rec.processes_at_save, (std::vector<std::size_t>{1, 2, 3, 4, 4}));
   ASSERT_EQ(rec.progress.size(), 4u);
@@ -155,7 +158,7 @@ TEST(RunnerTest, AResultFileThatCannotBeWrittenStopsTheRunWithAReason) {
   callbacks.save = [&saves](const RunResult&) {
     if (++saves >= 2) throw Error("cannot write r.json.tmp: No space left on device");
   };
-  ExecuteRun(run, {{0, 1}, {1, 0}}, fake, kSettings, callbacks);
+  ExecuteRun(run, {{0, 1}, {1, 0}}, fake, kSettings, callbacks, kNoStop);
   EXPECT_EQ(fake.requests.size(), 2u);  // Nothing ran after the failed save.
   EXPECT_FALSE(run.complete);
   EXPECT_EQ(run.stop_reason, "stopped: cannot write r.json.tmp: No space left on device");
@@ -179,7 +182,7 @@ TEST(RunnerTest, AChildThatCannotBeStartedStopsTheRunWithAReason) {
   run.jobs = {MakeJob("a")};
   ForkFailingExecutor executor;
   Recorder rec;
-  ExecuteRun(run, {{0}, {0}, {0}}, executor, kSettings, rec.Callbacks());
+  ExecuteRun(run, {{0}, {0}, {0}}, executor, kSettings, rec.Callbacks(), kNoStop);
   EXPECT_FALSE(run.complete);
   EXPECT_EQ(run.stop_reason, "stopped: fork failed: Resource temporarily unavailable");
   ASSERT_EQ(run.jobs[0].processes.size(), 1u);
@@ -196,7 +199,8 @@ TEST(RunnerTest, AFailingJobStopsAtItsFirstFailureAndOthersContinue) {
                  {"flaky", {Reporting(15), Crashing(), Reporting(15)}},
                  {"wrong", {Reporting(16)}}};
   Recorder rec;
-  ExecuteRun(run, {{0, 1, 2}, {0, 1, 2}, {0, 1, 2}, {0, 1, 2}}, fake, kSettings, rec.Callbacks());
+  ExecuteRun(run, {{0, 1, 2}, {0, 1, 2}, {0, 1, 2}, {0, 1, 2}}, fake, kSettings, rec.Callbacks(),
+             kNoStop);
 
   EXPECT_EQ(fake.Calls("good"), 4u);
   EXPECT_EQ(fake.Calls("flaky"), 2u);
@@ -226,7 +230,7 @@ TEST(RunnerTest, JobsWithASetupFailureNeverRun) {
   FakeExecutor fake;
   fake.script = {{"built", {Reporting(15)}}};  // No script for "unbuilt": .at() would throw.
   Recorder rec;
-  ExecuteRun(run, {{1, 0}, {0, 1}}, fake, kSettings, rec.Callbacks());
+  ExecuteRun(run, {{1, 0}, {0, 1}}, fake, kSettings, rec.Callbacks(), kNoStop);
   EXPECT_EQ(fake.Calls("unbuilt"), 0u);
   EXPECT_EQ(run.jobs[1].status, "failed");
   EXPECT_EQ(run.jobs[1].failure, "zig not found (Zig toolchain): run scripts/setup.sh");
@@ -241,7 +245,7 @@ TEST(RunnerTest, ProcessModeWarmsUpOncePerJobWithoutRecording) {
   FakeExecutor fake;
   fake.script = {{"p", {Printing("ok\n")}}};
   Recorder rec;
-  ExecuteRun(run, {{0}, {0}, {0}}, fake, kSettings, rec.Callbacks());
+  ExecuteRun(run, {{0}, {0}, {0}}, fake, kSettings, rec.Callbacks(), kNoStop);
   EXPECT_EQ(fake.Calls("p"), 2u + 3u);  // kSettings.process_mode_warmup, then the 3 recorded.
   ASSERT_EQ(run.jobs[0].processes.size(), 3u);
   EXPECT_EQ(run.jobs[0].status, "ok");
@@ -249,12 +253,84 @@ TEST(RunnerTest, ProcessModeWarmsUpOncePerJobWithoutRecording) {
   EXPECT_DOUBLE_EQ(run.jobs[0].processes[0].median_ns, 1e6);
 }
 
+TEST(RunnerTest, AStopTokenStopsTheRunBetweenProcessesAndKeepsWhatFinished) {
+  RunResult run;
+  run.jobs = {MakeJob("a"), MakeJob("b")};
+  FakeExecutor fake;
+  fake.script = {{"a", {Reporting(15)}}, {"b", {Reporting(15)}}};
+  ManualStopToken stop;
+  Recorder rec;
+  RunnerCallbacks callbacks = rec.Callbacks();
+  callbacks.progress = [&stop](const Progress& p) {
+    if (p.done == 3) stop.RequestStop("stopped by the test");
+  };
+  ExecuteRun(run, {{0, 1}, {1, 0}, {0, 1}}, fake, kSettings, callbacks, stop);
+  EXPECT_EQ(fake.requests.size(), 3u);  // Nothing started after the stop.
+  EXPECT_FALSE(run.complete);
+  EXPECT_EQ(run.stop_reason, "stopped by the test");
+  // a ran in round 0; b in rounds 0 and 1: all kept, verified, and saved.
+  ASSERT_EQ(run.jobs[0].processes.size(), 1u);
+  ASSERT_EQ(run.jobs[1].processes.size(), 2u);
+  for (const JobResult& job : run.jobs) {
+    EXPECT_EQ(job.status, "incomplete");
+    for (const ProcessRecord& p : job.processes) EXPECT_TRUE(p.ok) << p.failure;
+  }
+  EXPECT_EQ(rec.processes_at_save, (std::vector<std::size_t>{1, 2, 3, 3}));
+}
+
+// Stops the token during its `stop_at`th run and reports that child as
+// ProcessExecutor reports one it killed for a stop request.
+class StoppingExecutor : public Executor {
+ public:
+  StoppingExecutor(ManualStopToken& stop, int stop_at) : stop_(stop), stop_at_(stop_at) {}
+  int calls = 0;
+  RunOutcome Run(const RunRequest&) override {
+    if (++calls != stop_at_) return Reporting(15);
+    stop_.RequestStop("interrupted by SIGTERM", SIGTERM);
+    RunOutcome killed;
+    killed.interrupted = true;
+    killed.term_signal = SIGKILL;
+    return killed;
+  }
+
+ private:
+  ManualStopToken& stop_;
+  int stop_at_;
+};
+
+TEST(RunnerTest, AProcessStoppedWhileItRunsIsNotRecordedAndDoesNotFailTheJob) {
+  RunResult run;
+  run.jobs = {MakeJob("a")};
+  ManualStopToken stop;
+  StoppingExecutor executor(stop, 3);
+  Recorder rec;
+  ExecuteRun(run, {{0}, {0}, {0}, {0}}, executor, kSettings, rec.Callbacks(), stop);
+  EXPECT_EQ(executor.calls, 3);
+  EXPECT_FALSE(run.complete);
+  EXPECT_EQ(run.stop_reason, "interrupted by SIGTERM");
+  EXPECT_EQ(run.jobs[0].status, "incomplete");  // Not the workload's fault.
+  EXPECT_EQ(run.jobs[0].processes.size(), 2u);  // The two that finished.
+  EXPECT_EQ(rec.processes_at_save.back(), 2u);
+}
+
+TEST(RunnerTest, AStopDuringProcessModeWarmUpEndsItAndRecordsNothing) {
+  RunResult run;
+  run.jobs = {MakeJob("p", "process")};
+  ManualStopToken stop;
+  StoppingExecutor executor(stop, 1);  // The first warm-up run.
+  ExecuteRun(run, {{0}, {0}}, executor, kSettings, {}, stop);
+  EXPECT_EQ(executor.calls, 1);  // No second warm-up, no recorded process.
+  EXPECT_EQ(run.stop_reason, "interrupted by SIGTERM");
+  EXPECT_TRUE(run.jobs[0].processes.empty());
+  EXPECT_EQ(run.jobs[0].status, "incomplete");
+}
+
 TEST(RunnerTest, WithoutCallbacksStillRuns) {
   RunResult run;
   run.jobs = {MakeJob("a")};
   FakeExecutor fake;
   fake.script = {{"a", {Reporting(15)}}};
-  ExecuteRun(run, {{0}}, fake, kSettings, RunnerCallbacks{});
+  ExecuteRun(run, {{0}}, fake, kSettings, RunnerCallbacks{}, kNoStop);
   EXPECT_EQ(run.jobs[0].status, "ok");
 }
 

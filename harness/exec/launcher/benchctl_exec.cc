@@ -6,8 +6,13 @@
 // small static binary: benchctl execs it, it forks the real child from its
 // own tiny image, times fork → wait4, and reports the child's rusage.
 //
-// Usage: benchctl-exec REPORT_FD PROGRAM [ARGS...]
-// Writes one line to REPORT_FD: "wall_ns user_us sys_us maxrss_kb wait_status\n".
+// Usage: benchctl-exec [--announce-pid] REPORT_FD PROGRAM [ARGS...]
+// Writes to REPORT_FD, once PROGRAM has exited, one line:
+//   "wall_ns user_us sys_us maxrss_kb wait_status pid\n"
+// (pid: PROGRAM's own). With --announce-pid it first writes "pid <pid>\n" right
+// after the fork, so benchctl can read /proc/<pid> while PROGRAM runs. That
+// write falls inside the timed fork → wait4 window (about 5 µs on a 0.5 ms
+// process start), so only modes that need the pid early ask for it.
 //
 // Nothing it starts outlives benchctl: if benchctl dies, however it dies, the
 // kernel signals the launcher (PR_SET_PDEATHSIG), which kills its own process
@@ -23,6 +28,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 namespace {
 
@@ -69,11 +75,14 @@ long long Microseconds(const timeval& tv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 3) {
-    std::fprintf(stderr, "usage: benchctl-exec REPORT_FD PROGRAM [ARGS...]\n");
+  const bool announce_pid = argc > 1 && std::strcmp(argv[1], "--announce-pid") == 0;
+  const int first = announce_pid ? 2 : 1;  // REPORT_FD's index.
+  if (argc < first + 2) {
+    std::fprintf(stderr, "usage: benchctl-exec [--announce-pid] REPORT_FD PROGRAM [ARGS...]\n");
     return 2;
   }
-  int report_fd = std::atoi(argv[1]);
+  int report_fd = std::atoi(argv[first]);
+  char** program = argv + first + 1;
   // The measured program must not inherit the report pipe.
   fcntl(report_fd, F_SETFD, FD_CLOEXEC);
   WatchParent();
@@ -90,20 +99,25 @@ int main(int argc, char** argv) {
     // prctl: then no signal is coming, and getppid() already says so.
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() != self) _exit(127);
-    execv(argv[2], argv + 2);
-    std::fprintf(stderr, "benchctl-exec: cannot exec %s: errno %d\n", argv[2], errno);
+    execv(program[0], program);
+    std::fprintf(stderr, "benchctl-exec: cannot exec %s: errno %d\n", program[0], errno);
     _exit(127);
   }
   g_child = pid;
+  if (announce_pid) {
+    char announce[32];
+    int size = std::snprintf(announce, sizeof(announce), "pid %ld\n", static_cast<long>(pid));
+    if (size > 0) (void)!write(report_fd, announce, static_cast<size_t>(size));
+  }
   int status = 0;
   rusage usage{};
   while (wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) {
   }
   long long wall = NowNs() - start;
-  char line[160];
-  int n = std::snprintf(line, sizeof(line), "%lld %lld %lld %ld %d\n", wall,
+  char line[192];
+  int n = std::snprintf(line, sizeof(line), "%lld %lld %lld %ld %d %ld\n", wall,
                         Microseconds(usage.ru_utime), Microseconds(usage.ru_stime), usage.ru_maxrss,
-                        status);
+                        status, static_cast<long>(pid));
   if (n > 0) (void)!write(report_fd, line, static_cast<size_t>(n));
   return 0;
 }
