@@ -1,5 +1,5 @@
-// Tests for the JSON input generator (harness/suites/json/json_gen.h): determinism, size targets, and that
-// every record follows workloads/json/SPEC.md's schemas in field order.
+// Tests for the JSON input generator (harness/suites/json/json_gen.h): determinism, size targets,
+// and that every record follows workloads/json/SPEC.md's schemas in field order.
 #include "json_gen.h"
 
 #include <gtest/gtest.h>

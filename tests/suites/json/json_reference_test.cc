@@ -1,6 +1,6 @@
-// Tests for the json suite's reference stats (harness/suites/json/json_reference.h). Expected counts are
-// worked out by hand from the documents; checksums are SplitMix64Mix sums, cross-checked once with
-// `python3 tests/tools/json_ref_stats.py FILE` on the same bytes.
+// Tests for the json suite's reference stats (harness/suites/json/json_reference.h). Expected
+// counts are worked out by hand from the documents; checksums are SplitMix64Mix sums, cross-checked
+// once with `python3 tests/tools/json_ref_stats.py FILE` on the same bytes.
 #include "json_reference.h"
 
 #include <gtest/gtest.h>
