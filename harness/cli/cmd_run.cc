@@ -145,7 +145,7 @@ RunResult PlanRun(const Project& p, const RunOptions& o, const Builds& b, const 
   run.run_id = run_id;
   run.started_utc = UtcTimestamp();
   run.benchctl = DescribeBenchctl(p.paths.root);
-  run.environment = EnvironmentJson(system, cpus);
+  run.environment = RecordedEnvironment(system, cpus);
   run.toolchains = ToolchainsJson(b.candidate, p.toolchains, b.probes);
   auto add_jobs = [&](std::vector<JobSpec> specs, const std::string& label) {
     for (JobSpec& spec : specs) {
@@ -165,14 +165,19 @@ RunResult PlanRun(const Project& p, const RunOptions& o, const Builds& b, const 
     // (cycles per byte, since cycle counters cannot be read on every machine).
     // 1 GiB: larger than the last-level cache of VMs that report a huge L3.
     fmt::print(stderr, "measure memory read bandwidth and clock\n");
-    run.environment["memory_read_bandwidth_bytes_per_s"] =
+    run.environment.memory_read_bandwidth_bytes_per_s =
         MeasureSequentialReadBandwidth(1024 * kMiB, 3);
-    run.environment["estimated_cpu_hz"] = EstimateCpuFrequencyHz();
+    run.environment.estimated_cpu_hz = EstimateCpuFrequencyHz();
   }
   order = InterleavedOrder(run.jobs.size(), p.processes, o.seed);
-  run.config = ConfigJson(o, p.processes, *p.suite, order);
-  if (b.base) run.config["against"] = {{"rev", b.base->rev}, {"commit", b.base->commit}};
-  run.config["instructions"] = CallgrindJson(callgrind, system);
+  run.config = RecordedConfig(o, p.processes, *p.suite, order);
+  if (b.base) {
+    AgainstRevision against;
+    against.rev = b.base->rev;
+    against.commit = b.base->commit;
+    run.config.against = std::move(against);
+  }
+  run.config.instructions = RecordedInstructions(callgrind, system);
   return run;
 }
 

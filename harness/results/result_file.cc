@@ -222,9 +222,10 @@ RunResult RunResultFromJson(const json& doc, const std::string& source) {
   }
   RunResult run;
   run.benchctl = r.Get(doc, "benchctl", json::value_t::object, "");
-  run.environment = r.Get(doc, "environment", json::value_t::object, "");
+  run.environment =
+      ReadRunEnvironment(r, r.Get(doc, "environment", json::value_t::object, ""), "environment.");
   run.toolchains = r.Get(doc, "toolchains", json::value_t::object, "");
-  run.config = r.Get(doc, "config", json::value_t::object, "");
+  run.config = ReadRunConfig(r, r.Get(doc, "config", json::value_t::object, ""), "config.");
   run.run_id = r.OptStr(doc, "run_id", "", "");  // Absent in files from before run ids.
   run.started_utc = r.OptStr(doc, "started_utc", "", "");
   run.finished_utc = r.OptStr(doc, "finished_utc", "", "");

@@ -1,5 +1,5 @@
-// The CLI's exit statuses and error texts (tests/fault_workloads/selftest/cpp-wrongvalue/main.cc, cmd_*.cc): each
-// test runs the built benchctl. None builds more than one tiny workload.
+// The CLI's exit statuses and error texts (tests/fault_workloads/selftest/cpp-wrongvalue/main.cc,
+// cmd_*.cc): each test runs the built benchctl. None builds more than one tiny workload.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -121,9 +121,8 @@ TEST(CliTest, ShowPrintsAValidFile) {
   RunResult run;
   run.complete = true;
   run.benchctl = nlohmann::json::object();
-  run.environment = nlohmann::json::object();
   run.toolchains = nlohmann::json::object();
-  run.config = {{"suite", "selftest"}};
+  run.config.suite = "selftest";
   WriteFileAtomically(tmp / "r.json", RunResultToJson(run).dump());
   ExpectOutput(RunBenchctl({"show", (tmp / "r.json").string()}), 0, {"selftest"});
 }
