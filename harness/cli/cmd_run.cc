@@ -68,6 +68,8 @@ std::string Hostname() {
 
 void ResolveOptions(RunArgs& args) {
   RunOptions& o = args.options;
+  // First: an option of another suite is a mistake in the command, whatever else is wrong.
+  CheckSuiteOptions(o.suite, o.suite_options);
   if (o.quick) {
     if (!args.processes_given) o.processes = 2;
     o.samples = 2;
@@ -170,7 +172,7 @@ RunResult PlanRun(const Project& p, const RunOptions& o, const Builds& b, const 
     run.environment.estimated_cpu_hz = EstimateCpuFrequencyHz();
   }
   order = InterleavedOrder(run.jobs.size(), p.processes, o.seed);
-  run.config = RecordedConfig(o, p.processes, *p.suite, order);
+  run.config = RecordedConfig(o, p.processes, *p.suite, SuiteOptionsRecord(o.suite_options), order);
   if (b.base) {
     AgainstRevision against;
     against.rev = b.base->rev;
@@ -282,6 +284,18 @@ int Run(RunArgs& args) {
   return Present(run, out, builds);
 }
 
+// Every suite's own options (suite_registry.h). CLI11 takes any number of values for each;
+// CheckSuiteOptions (in ResolveOptions) refuses what the run's suite does not take, naming the
+// suite, with the same message for a repeated option as for any other mistake.
+void AddSuiteOptions(CLI::App* cmd,
+                     std::map<std::string, std::vector<std::string>, std::less<>>& values) {
+  for (const DeclaredOption& d : DeclaredSuiteOptions()) {
+    cmd->add_option("--" + d.option.name, values[d.option.name],
+                    fmt::format("{} suite: {}{}", d.suite, d.option.help,
+                                d.option.repeatable ? "" : " (once)"));
+  }
+}
+
 }  // namespace
 
 void RegisterRun(CLI::App& app, int& exit_code) {
@@ -292,9 +306,7 @@ void RegisterRun(CLI::App& app, int& exit_code) {
   cmd->add_option("--lang", o.languages, "Only these languages (repeatable)");
   cmd->add_option("--impl", o.impls, "Only these implementations, e.g. rust-serde (repeatable)");
   cmd->add_option("--op", o.operations, "Only these operations (repeatable)");
-  cmd->add_option("--shape", o.shapes, "json: generated input shapes (twitter, citm, canada)");
-  cmd->add_option("--size", o.sizes, "json: generated input sizes, e.g. 64KB, 1MB, 50MB");
-  cmd->add_option("--input", o.inputs, "json: your own JSON document (repeatable)");
+  AddSuiteOptions(cmd, o.suite_options);
   auto* processes = cmd->add_option(
       "--processes", o.processes, "Processes per job (default: the suite's; ≥ 10 for a usable CI)");
   processes->check(CLI::Range(1, 100000));

@@ -64,6 +64,7 @@ RunEnvironment RecordedEnvironment(const SystemInfo& system, const CpuPlan& cpus
 }
 
 RunConfig RecordedConfig(const RunOptions& o, int processes, const Suite& suite,
+                         const std::map<std::string, std::vector<std::string>>& suite_options,
                          const std::vector<std::vector<std::size_t>>& order) {
   RunConfig c;
   c.suite = o.suite;
@@ -80,10 +81,7 @@ RunConfig RecordedConfig(const RunOptions& o, int processes, const Suite& suite,
   c.quick = o.quick;
   c.order = order;
   c.suite_details = suite.Describe();
-  // The json suite's options: not read back by benchctl, so kept as recorded.
-  c.extra["shapes"] = o.shapes;
-  c.extra["sizes"] = o.sizes;
-  c.extra["inputs"] = o.inputs;
+  for (const auto& [key, values] : suite_options) c.extra[key] = values;
   return c;
 }
 

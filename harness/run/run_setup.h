@@ -2,6 +2,7 @@
 // the environment (system, CPU sets, noise warnings) and the config.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,8 +28,11 @@ std::optional<InstructionsConfig> RecordedInstructions(const CallgrindSettings& 
 // The "environment" block: system info, CPU sets and noise warnings.
 RunEnvironment RecordedEnvironment(const SystemInfo& system, const CpuPlan& cpus);
 
-// The "config" block: every option that shapes the numbers, and the order.
+// The "config" block: every option that shapes the numbers, the suites' own options
+// (`suite_options`: config key → values, as SuiteOptionsRecord in suite_registry.h gives them),
+// and the order.
 RunConfig RecordedConfig(const RunOptions& options, int processes, const Suite& suite,
+                         const std::map<std::string, std::vector<std::string>>& suite_options,
                          const std::vector<std::vector<std::size_t>>& order);
 
 }  // namespace benchctl

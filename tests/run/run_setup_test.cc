@@ -47,14 +47,15 @@ TEST(RunSetupTest, EnvironmentHoldsTheWholeSystemRecordAndTheCpuPlan) {
   EXPECT_FALSE(env.contains("estimated_cpu_hz"));  // Measured later, for throughput runs only.
 }
 
-TEST(RunSetupTest, ConfigHasTheKeysResultFilesHave) {
+TEST(RunSetupTest, ConfigHasTheKeysResultFilesHaveAndTheSuitesOptions) {
   RunOptions o;
   o.suite = "startup";
   o.seed = 5;
   o.quick = true;
-  o.inputs = {"a.json"};
   DescribedSuite suite;
-  json config = RecordedConfig(o, 2, suite, {{0, 1}, {1, 0}});
+  std::map<std::string, std::vector<std::string>> suite_options = {
+      {"shapes", {}}, {"sizes", {}}, {"inputs", {"a.json"}}};
+  json config = RecordedConfig(o, 2, suite, suite_options, {{0, 1}, {1, 0}});
   EXPECT_EQ(Keys(config),
             (std::set<std::string>{"suite", "languages", "impls", "operations", "shapes", "sizes",
                                    "inputs", "processes", "samples", "warmup", "min_sample_ms",
