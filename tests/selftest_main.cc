@@ -1,6 +1,6 @@
-// benchctl-selftest: the benchctl CLI plus the test-only `selftest` suite that the fault
-// workloads in tests/fault_workloads/ implement. Tests run this binary; the shipped benchctl does
-// not offer the suite.
+// benchctl-selftest: the benchctl CLI plus the test-only suites that the fault workloads in
+// tests/fault_workloads/ implement. Tests run this binary; the shipped benchctl does not offer
+// the suites.
 #include <string>
 
 #include "cli.h"
@@ -39,12 +39,21 @@ std::vector<SuiteOption> SelftestOptions() {
   return {{"sum-to", "sum_to", "sum 1..N instead of 1..100000", false, check}};
 }
 
+// The same jobs, each needing two job CPUs and a load-generator CPU (as SPSC and HTTP suites
+// will): for the tests of the CPU plan's errors.
+class SelftestPairSuite : public SelftestSuite {
+ public:
+  CpuNeeds CpuNeedsPerJob() const override { return {2, 1}; }
+};
+
 std::unique_ptr<Suite> MakeSelftestSuite() { return std::make_unique<SelftestSuite>(); }
+std::unique_ptr<Suite> MakeSelftestPairSuite() { return std::make_unique<SelftestPairSuite>(); }
 
 }  // namespace
 }  // namespace benchctl
 
 int main(int argc, char** argv) {
   benchctl::RegisterTestSuite({"selftest", benchctl::MakeSelftestSuite, benchctl::SelftestOptions});
+  benchctl::RegisterTestSuite({"selftest-pair", benchctl::MakeSelftestPairSuite});
   return benchctl::RunCli(argc, argv);
 }

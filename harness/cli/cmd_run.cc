@@ -249,7 +249,7 @@ int Run(RunArgs& args) {
   Project project = LoadProject(args);
   InstallInterruptHandlers();
   // Pre-flight: everything a user can get wrong is refused before any build.
-  CpuPlan cpus = PlanCpus(o.cpus, AllowedCpus(), project.suite->CpuNeedsPerJob());
+  CpuPlan cpus = PlanCpus(o.cpus, AllowedCpus(), project.suite->CpuNeedsPerJob(), o.suite);
   if (!o.out.empty()) CheckResultPathUsable(o.out);
   CallgrindSettings callgrind = FindCallgrind(o);
   RemoveStaleScratch(project.paths.build);
