@@ -21,12 +21,18 @@ void RegisterList(CLI::App& app, int& exit_code) {
     std::vector<std::string> languages;
     for (const auto& [lang, t] : toolchains) languages.push_back(lang);
     fmt::print("languages: {}\n", fmt::join(languages, ", "));
+    std::vector<DeclaredOption> declared = DeclaredSuiteOptions();
     for (const auto& name : SuiteNames()) {
       if (!std::filesystem::is_directory(paths.workloads / name)) continue;
       auto suite = MakeSuite(name);
-      fmt::print("\nsuite {} (operations: {})\n", name, fmt::join(suite->Operations(), ", "));
-      for (const auto& m :
-           DiscoverWorkloads(paths, name, languages, suite->Operations(), BuiltinModes().Names())) {
+      std::vector<std::string> options;
+      for (const auto& d : declared) {
+        if (d.suite == name) options.push_back("--" + d.option.name);
+      }
+      fmt::print("\nsuite {} (operations: {}{})\n", name, fmt::join(suite->Operations(), ", "),
+                 options.empty() ? "" : fmt::format("; options: {}", fmt::join(options, " ")));
+      for (const auto& m : DiscoverWorkloads(paths, name, languages, suite->Operations(),
+                                             BuiltinModes().Names())) {
         fmt::print("  {:<18} {:<5} {} {}{}  [{}]\n", m.name, m.language, m.library_name,
                    m.library_version, m.validation == "reduced" ? " (reduced validation)" : "",
                    fmt::join(m.operations, ", "));

@@ -69,6 +69,8 @@ std::string Hostname() {
 
 void ResolveOptions(RunArgs& args) {
   RunOptions& o = args.options;
+  // First: an option of another suite is a mistake in the command, whatever else is wrong.
+  CheckSuiteOptions(o.suite, o.suite_options);
   if (o.quick) {
     if (!args.processes_given) o.processes = 2;
     o.samples = 2;
@@ -148,7 +150,7 @@ RunResult PlanRun(const Project& p, const RunOptions& o, const Builds& b, const 
   run.run_id = run_id;
   run.started_utc = UtcTimestamp();
   run.benchctl = DescribeBenchctl(p.paths.root);
-  run.environment = EnvironmentJson(system, cpus);
+  run.environment = RecordedEnvironment(system, cpus);
   run.toolchains = ToolchainsJson(b.candidate, p.toolchains, b.probes);
   auto add_jobs = [&](std::vector<JobSpec> specs, const std::string& label) {
     for (JobSpec& spec : specs) {
@@ -168,14 +170,19 @@ RunResult PlanRun(const Project& p, const RunOptions& o, const Builds& b, const 
     // (cycles per byte, since cycle counters cannot be read on every machine).
     // 1 GiB: larger than the last-level cache of VMs that report a huge L3.
     fmt::print(stderr, "measure memory read bandwidth and clock\n");
-    run.environment["memory_read_bandwidth_bytes_per_s"] =
+    run.environment.memory_read_bandwidth_bytes_per_s =
         MeasureSequentialReadBandwidth(1024 * kMiB, 3);
-    run.environment["estimated_cpu_hz"] = EstimateCpuFrequencyHz();
+    run.environment.estimated_cpu_hz = EstimateCpuFrequencyHz();
   }
   order = InterleavedOrder(run.jobs.size(), p.processes, o.seed);
-  run.config = ConfigJson(o, p.processes, *p.suite, order);
-  if (b.base) run.config["against"] = {{"rev", b.base->rev}, {"commit", b.base->commit}};
-  run.config["instructions"] = CallgrindJson(callgrind, system);
+  run.config = RecordedConfig(o, p.processes, *p.suite, SuiteOptionsRecord(o.suite_options), order);
+  if (b.base) {
+    AgainstRevision against;
+    against.rev = b.base->rev;
+    against.commit = b.base->commit;
+    run.config.against = std::move(against);
+  }
+  run.config.instructions = RecordedInstructions(callgrind, system);
   return run;
 }
 
@@ -246,7 +253,7 @@ int Run(RunArgs& args) {
   Project project = LoadProject(args);
   const StopToken& stop = InstallInterruptHandlers();
   // Pre-flight: everything a user can get wrong is refused before any build.
-  CpuPlan cpus = PlanCpus(o.cpus, AllowedCpus(), project.suite->CpuNeedsPerJob());
+  CpuPlan cpus = PlanCpus(o.cpus, AllowedCpus(), project.suite->CpuNeedsPerJob(), o.suite);
   if (!o.out.empty()) CheckResultPathUsable(o.out);
   CallgrindSettings callgrind = FindCallgrind(o);
   RemoveStaleScratch(project.paths.build);
@@ -281,6 +288,18 @@ int Run(RunArgs& args) {
   return Present(run, out, builds, stop);
 }
 
+// Every suite's own options (suite_registry.h). CLI11 takes any number of values for each;
+// CheckSuiteOptions (in ResolveOptions) refuses what the run's suite does not take, naming the
+// suite, with the same message for a repeated option as for any other mistake.
+void AddSuiteOptions(CLI::App* cmd,
+                     std::map<std::string, std::vector<std::string>, std::less<>>& values) {
+  for (const DeclaredOption& d : DeclaredSuiteOptions()) {
+    cmd->add_option("--" + d.option.name, values[d.option.name],
+                    fmt::format("{} suite: {}{}", d.suite, d.option.help,
+                                d.option.repeatable ? "" : " (once)"));
+  }
+}
+
 }  // namespace
 
 void RegisterRun(CLI::App& app, int& exit_code) {
@@ -291,9 +310,7 @@ void RegisterRun(CLI::App& app, int& exit_code) {
   cmd->add_option("--lang", o.languages, "Only these languages (repeatable)");
   cmd->add_option("--impl", o.impls, "Only these implementations, e.g. rust-serde (repeatable)");
   cmd->add_option("--op", o.operations, "Only these operations (repeatable)");
-  cmd->add_option("--shape", o.shapes, "json: generated input shapes (twitter, citm, canada)");
-  cmd->add_option("--size", o.sizes, "json: generated input sizes, e.g. 64KB, 1MB, 50MB");
-  cmd->add_option("--input", o.inputs, "json: your own JSON document (repeatable)");
+  AddSuiteOptions(cmd, o.suite_options);
   auto* processes = cmd->add_option(
       "--processes", o.processes, "Processes per job (default: the suite's; ≥ 10 for a usable CI)");
   processes->check(CLI::Range(1, 100000));

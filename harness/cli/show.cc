@@ -52,38 +52,39 @@ std::string RatioCell(const Row& row, const Row& best) {
   return fmt::format("{:.2f}× [{:.2f}, {:.2f}]", r.estimate, r.ci_low, r.ci_high);
 }
 
-// Every value comes from the file: free-form parts are read leniently (a wrong type shows a
-// fallback) and every string is escaped for the terminal.
+// Every value comes from the file: every string is escaped for the terminal; the free-form
+// parts (benchctl, toolchains) are read leniently (a wrong type shows a fallback).
 void RenderHeader(const RunResult& run, const std::string& source, std::string& out) {
-  const json& env = run.environment;
-  const json& sys = At(env, "system");
+  const RunEnvironment& env = run.environment;
+  const RecordedSystem& sys = env.system;
+  const RunConfig& config = run.config;
   out += fmt::format("{}  ({})\n", ForTerminal(source), CompletionText(run));
   out += fmt::format("suite {} · seed {} · {} processes per job · children on CPUs {}\n",
-                     Shown(run.config, "suite", "?"), Shown(run.config, "seed", "0"),
-                     Shown(run.config, "processes", "0"), IntegersAt(env, "child_cpus"));
+                     ForTerminal(config.suite.value_or("?")), config.seed, config.processes,
+                     env.child_cpus);
   const json& commit = At(run.benchctl, "git_commit");
   out += fmt::format(
-      "{} · {} CPUs · {} · benchctl {} ({}{})\n", Shown(sys, "cpu_model", "?"),
-      Shown(sys, "logical_cpus", "0"), Shown(sys, "kernel", "?"),
+      "{} · {} CPUs · {} · benchctl {} ({}{})\n", ForTerminal(sys.cpu_model.value_or("?")),
+      sys.logical_cpus.value_or(0), ForTerminal(sys.kernel.value_or("?")),
       Shown(run.benchctl, "version", "?"),
       commit.is_string() ? ForTerminal(commit.get<std::string>().substr(0, 12)) : "no git",
       At(run.benchctl, "git_dirty") == true ? ", dirty" : "");
-  if (!At(env, "memory_read_bandwidth_bytes_per_s").is_null()) {
+  if (env.memory_read_bandwidth_bytes_per_s) {
     out += fmt::format(
         "memory read bandwidth {:.0f} MB/s (one core, sequential) · estimated clock "
         "{:.2f} GHz\n",
-        NumberAt(env, "memory_read_bandwidth_bytes_per_s", 0) / 1e6,
-        NumberAt(env, "estimated_cpu_hz", 0) / 1e9);
+        *env.memory_read_bandwidth_bytes_per_s / 1e6, env.estimated_cpu_hz.value_or(0) / 1e9);
   }
-  if (const json& counts = At(run.config, "instructions"); counts.is_object()) {
+  if (config.instructions) {
     out += fmt::format("instructions: {} callgrind counts per job ({}), instr/op column\n",
-                       Shown(counts, "measurements", "0"), Shown(counts, "valgrind_version", "?"));
+                       config.instructions->measurements,
+                       ForTerminal(config.instructions->valgrind_version.value_or("?")));
   }
   for (const auto& [lang, t] : run.toolchains.items()) {
     out += fmt::format("  {:<5} {}\n", ForTerminal(lang), Shown(t, "version", "?"));
   }
-  if (const json& warnings = At(env, "noise_warnings"); warnings.is_array()) {
-    for (const auto& w : warnings) out += fmt::format("  warning: {}\n", Shown(w, "condition", ""));
+  for (const auto& w : env.noise_warnings) {
+    out += fmt::format("  warning: {}\n", ForTerminal(w.condition));
   }
 }
 
@@ -224,11 +225,9 @@ void RenderLanguageRatios(const std::vector<std::string>& order,
 
 std::string CompletionText(const RunResult& run) {
   if (run.complete) return "complete";
-  std::size_t ran = 0, planned = 0;
+  std::size_t ran = 0;
   for (const auto& job : run.jobs) ran += job.processes.size();
-  if (const json& order = At(run.config, "order"); order.is_array()) {
-    for (const auto& round : order) planned += round.is_array() ? round.size() : 0;
-  }
+  std::size_t planned = run.config.PlannedProcesses();
   std::string progress = planned > 0 ? fmt::format("{} of {} processes ran", ran, planned)
                                      : fmt::format("{} processes ran", ran);
   // An empty reason: benchctl records why it stops (a signal, a failed write) before exiting,
@@ -250,7 +249,7 @@ std::string RenderRun(const RunResult& run, const std::string& source) {
     if (!groups.contains(key)) order.push_back(key);
     groups[key].push_back({&job, ComputeJobSummary(job)});
   }
-  double cpu_hz = NumberAt(run.environment, "estimated_cpu_hz", 0);
+  double cpu_hz = run.environment.estimated_cpu_hz.value_or(0);
   for (const auto& key : order) RenderGroup(key, groups[key], cpu_hz, out);
   RenderLanguageRatios(order, groups, out);
   bool any_failed = false;

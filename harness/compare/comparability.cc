@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 namespace benchctl {
 namespace {
@@ -37,6 +38,9 @@ void Check(std::vector<ComparabilityWarning>& out, const std::string& what, cons
   if (base != candidate) out.push_back({what, Show(base), Show(candidate)});
 }
 
+// A typed value that may not be recorded, as Check compares it.
+json Recorded(const std::optional<std::string>& value) { return value ? json(*value) : json(); }
+
 // Input name → sha256 over the jobs that satisfy `keep`.
 template <typename Keep>
 std::map<std::string, std::string> InputHashes(const RunResult& run, Keep keep) {
@@ -67,9 +71,9 @@ std::string ComparabilityWarning::Message() const {
 std::vector<ComparabilityWarning> CheckRunsComparable(const RunResult& base,
                                                       const RunResult& candidate) {
   std::vector<ComparabilityWarning> out;
-  Check(out, "suite", Field(base.config, "suite"), Field(candidate.config, "suite"));
-  Check(out, "CPU model", Field(Field(base.environment, "system"), "cpu_model"),
-        Field(Field(candidate.environment, "system"), "cpu_model"));
+  Check(out, "suite", Recorded(base.config.suite), Recorded(candidate.config.suite));
+  Check(out, "CPU model", Recorded(base.environment.system.cpu_model),
+        Recorded(candidate.environment.system.cpu_model));
   Check(out, "benchctl version", Field(base.benchctl, "version"),
         Field(candidate.benchctl, "version"));
   // Only languages both runs used: a language run on one side shows up as one-sided rows.
@@ -83,10 +87,10 @@ std::vector<ComparabilityWarning> CheckRunsComparable(const RunResult& base,
     }
   }
   // Instruction counts depend on valgrind's CPU model; only when both runs counted.
-  const json& bi = Field(base.config, "instructions");
-  const json& ci = Field(candidate.config, "instructions");
-  if (bi.is_object() && ci.is_object()) {
-    Check(out, "valgrind version", Field(bi, "valgrind_version"), Field(ci, "valgrind_version"));
+  const auto& bi = base.config.instructions;
+  const auto& ci = candidate.config.instructions;
+  if (bi && ci) {
+    Check(out, "valgrind version", Recorded(bi->valgrind_version), Recorded(ci->valgrind_version));
   }
   auto all = [](const JobSpec&) { return true; };
   CheckInputs(out, InputHashes(base, all), InputHashes(candidate, all));

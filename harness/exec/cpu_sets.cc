@@ -51,6 +51,9 @@ std::vector<int> ParseCpuListOption(const std::string& text) {
     start = end + 1;
   }
   if (cpus.empty()) throw bad();
+  // "1,1" or "0-2,1" names each CPU once: a job pinned to {1, 1} has one CPU, not two.
+  std::sort(cpus.begin(), cpus.end());
+  cpus.erase(std::unique(cpus.begin(), cpus.end()), cpus.end());
   return cpus;
 }
 
@@ -60,8 +63,20 @@ bool Contains(const std::vector<int>& set, int cpu) {
   return std::find(set.begin(), set.end(), cpu) != set.end();
 }
 
+// "suite json" or, without a name, "this suite".
+std::string Who(std::string_view suite) {
+  return suite.empty() ? "this suite" : fmt::format("suite {}", suite);
+}
+
+// "3 CPUs (2 for each job, 1 for its load generator)".
+std::string Needed(const CpuNeeds& needs) {
+  return fmt::format("{} CPU{} ({} for each job{})", needs.job + needs.load,
+                     needs.job + needs.load == 1 ? "" : "s", needs.job,
+                     needs.load > 0 ? fmt::format(", {} for its load generator", needs.load) : "");
+}
+
 std::vector<int> JobCpus(const std::string& request, const std::vector<int>& allowed,
-                         const CpuNeeds& needs) {
+                         const CpuNeeds& needs, std::string_view suite) {
   if (request.empty()) return {allowed.end() - needs.job, allowed.end()};
   std::vector<int> cpus = ParseCpuListOption(request);
   for (int c : cpus) {
@@ -71,34 +86,37 @@ std::vector<int> JobCpus(const std::string& request, const std::vector<int>& all
     }
   }
   if (static_cast<int>(cpus.size()) < needs.job) {
-    throw Error(fmt::format("--cpus {}: this suite's jobs each need {} CPUs; name at least {}",
-                            request, needs.job, needs.job));
+    throw Error(fmt::format(
+        "--cpus {}: {} needs {}, and --cpus names {} for the jobs; name at least {} of the "
+        "allowed CPUs ({}), or leave --cpus out to let benchctl choose",
+        request, Who(suite), Needed(needs), cpus.size(), needs.job, fmt::join(allowed, ",")));
   }
   return cpus;
 }
 
 }  // namespace
 
-CpuPlan PlanCpus(const std::string& request, const std::vector<int>& allowed,
-                 const CpuNeeds& needs) {
+CpuPlan PlanCpus(const std::string& request, const std::vector<int>& allowed, const CpuNeeds& needs,
+                 std::string_view suite) {
   BENCHCTL_CHECK(!allowed.empty() && needs.job >= 1 && needs.load >= 0);
   if (static_cast<int>(allowed.size()) < needs.job + needs.load) {
     throw Error(fmt::format(
-        "this suite needs {} CPUs ({} for each job{}), and benchctl may use only {} ({}): "
-        "run it on a machine (or a cpuset) with at least {} CPUs",
-        needs.job + needs.load, needs.job,
-        needs.load > 0 ? fmt::format(", {} for its load generator", needs.load) : "",
-        allowed.size(), fmt::join(allowed, ","), needs.job + needs.load));
+        "{} needs {}, and benchctl may use only {} ({}): run it on a machine (or a cpuset) "
+        "with at least {} CPUs",
+        Who(suite), Needed(needs), allowed.size(), fmt::join(allowed, ","),
+        needs.job + needs.load));
   }
   CpuPlan plan;
-  plan.children = JobCpus(request, allowed, needs);
+  plan.children = JobCpus(request, allowed, needs, suite);
   std::vector<int> rest;
   for (int c : allowed) {
     if (!Contains(plan.children, c)) rest.push_back(c);
   }
   if (static_cast<int>(rest.size()) < needs.load) {
-    throw Error(fmt::format("--cpus {}: leaves {} CPU(s) for the load generator, which needs {}",
-                            request, rest.size(), needs.load));
+    throw Error(fmt::format(
+        "--cpus {}: {} needs {}, and --cpus leaves {} of the allowed CPUs ({}) for the load "
+        "generator; name fewer CPUs, or leave --cpus out to let benchctl choose",
+        request, Who(suite), Needed(needs), rest.size(), fmt::join(allowed, ",")));
   }
   // The load generator takes the CPUs next to the job's; benchctl the rest.
   plan.load.assign(rest.end() - needs.load, rest.end());

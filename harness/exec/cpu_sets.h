@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace benchctl {
@@ -28,14 +29,15 @@ std::vector<int> AllowedCpus();
 // (none left: benchctl shares them, and must then sit idle while a job runs).
 // Otherwise `request` is a CPU list ("1", "2-3") within the allowed set
 // naming at least `needs.job` job CPUs; load CPUs come from the rest. Throws
-// benchctl::Error when the machine has too few CPUs for `needs`.
+// benchctl::Error when the machine, or `request`, leaves too few CPUs for
+// `needs`, naming `suite` (if given), what it needs, the allowed CPUs and what to do.
 CpuPlan PlanCpus(const std::string& request, const std::vector<int>& allowed,
-                 const CpuNeeds& needs = {});
+                 const CpuNeeds& needs = {}, std::string_view suite = "");
 
 // Pins the calling process to `cpus`; false if the kernel refused.
 bool PinSelf(const std::vector<int>& cpus);
 
-// Parses "0-2,5" (benchctl::Error on bad syntax).
+// Parses "0-2,5" into sorted CPUs, each once (benchctl::Error on bad syntax).
 std::vector<int> ParseCpuListOption(const std::string& text);
 
 }  // namespace benchctl

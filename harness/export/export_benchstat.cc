@@ -45,8 +45,8 @@ std::string Procs(const JobSpec& spec, const RunResult& run) {
                   [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); })) {
     return it->second;
   }
-  const auto& cpus = At(run.environment, "child_cpus");
-  return std::to_string(cpus.is_array() && !cpus.empty() ? cpus.size() : 1);
+  const auto& cpus = run.environment.child_cpus;
+  return std::to_string(!cpus.empty() ? cpus.size() : 1);
 }
 
 std::string BenchmarkName(const JobSpec& spec, const RunResult& run) {
@@ -68,8 +68,8 @@ std::string GoArch(const nlohmann::json& system) {
 
 std::string Header(const RunResult& run) {
   // Free-form parts are read leniently and every value from the file is made one safe line.
-  const auto& system = At(run.environment, "system");
-  std::string suite = TextAt(run.config, "suite", "");
+  const nlohmann::json system = run.environment.system;
+  std::string suite = run.config.suite.value_or("");
   // Only keys that are equal for comparable runs: benchstat puts results whose file
   // configuration differs into separate tables, so run-specific facts are comments.
   std::string out = "goos: linux\n";  // benchctl runs on Linux only (fork, wait4, affinity).

@@ -37,7 +37,7 @@ bool CpuScaling(const nlohmann::json& system) {
 
 ojson Context(const RunResult& run) {
   // Free-form parts are read leniently: a value of another type gives the default.
-  const auto& system = At(run.environment, "system");
+  const nlohmann::json system = run.environment.system;
   ojson load = ojson::array();
   if (const auto& loads = At(system, "load_average"); loads.is_array()) {
     for (const auto& v : loads) {
@@ -55,7 +55,7 @@ ojson Context(const RunResult& run) {
           {"load_avg", load},
           {"library_build_type", "release"},
           {"benchctl_version", TextAt(run.benchctl, "version", "")},
-          {"suite", TextAt(run.config, "suite", "")}};
+          {"suite", run.config.suite.value_or("")}};
 }
 
 // CPU time per operation. rusage gives CPU time only for the whole process, so its share of

@@ -283,9 +283,10 @@ RunResult RunResultFromJson(const json& doc, const std::string& source) {
   const bool stored_metrics = version == json(kResultSchemaVersion);
   RunResult run;
   run.benchctl = r.Get(doc, "benchctl", json::value_t::object, "");
-  run.environment = r.Get(doc, "environment", json::value_t::object, "");
+  run.environment =
+      ReadRunEnvironment(r, r.Get(doc, "environment", json::value_t::object, ""), "environment.");
   run.toolchains = r.Get(doc, "toolchains", json::value_t::object, "");
-  run.config = r.Get(doc, "config", json::value_t::object, "");
+  run.config = ReadRunConfig(r, r.Get(doc, "config", json::value_t::object, ""), "config.");
   run.run_id = r.OptStr(doc, "run_id", "", "");  // Absent in files from before run ids.
   run.started_utc = r.OptStr(doc, "started_utc", "", "");
   run.finished_utc = r.OptStr(doc, "finished_utc", "", "");

@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "metric.h"
+#include "run_config.h"
+#include "run_environment.h"
 
 namespace benchctl {
 
@@ -96,9 +98,9 @@ struct JobResult {
 struct RunResult {
   std::string run_id;          // Unique per run (NewRunId); "" in files from before it existed.
   nlohmann::json benchctl;     // version, git commit, dirty flag.
-  nlohmann::json environment;  // System info, noise warnings, CPU sets.
+  RunEnvironment environment;  // System info, noise warnings, CPU sets.
   nlohmann::json toolchains;   // Per language: path, version, policy, flags.
-  nlohmann::json config;       // Suite, seed, order, counts, timeouts, env vars.
+  RunConfig config;            // Suite, seed, order, counts, timeouts, the suite's options.
   std::string started_utc, finished_utc;
   bool complete = false;
   std::string stop_reason;  // "", "interrupted by SIGINT", ...

@@ -1,5 +1,7 @@
 #include "result_reader.h"
 
+#include <algorithm>
+
 #include "error.h"
 #include "escape.h"
 
@@ -36,6 +38,12 @@ std::string ResultReader::OptStr(const json& obj, const std::string& key, const 
   return Has(obj, key) ? Str(obj, key, where) : fallback;
 }
 
+std::optional<std::string> ResultReader::MaybeStr(const json& obj, const std::string& key,
+                                                  const std::string& where) const {
+  if (!Has(obj, key)) return std::nullopt;
+  return Str(obj, key, where);
+}
+
 std::string ResultReader::OneOf(const json& obj, const std::string& key, const std::string& where,
                                 std::initializer_list<std::string_view> allowed) const {
   std::string value = Str(obj, key, where);
@@ -68,6 +76,13 @@ double ResultReader::Num(const json& obj, const std::string& key, const std::str
   const json& v = Get(obj, key, json::value_t::number_float, where);
   if (std::string problem = RangeProblem(v, range); !problem.empty()) Fail(where + key, problem);
   return v.get<double>();
+}
+
+std::optional<double> ResultReader::MaybeNum(const json& obj, const std::string& key,
+                                             const std::string& where,
+                                             const NumberRange& range) const {
+  if (!Has(obj, key) || obj.at(key).is_null()) return std::nullopt;
+  return Num(obj, key, where, range);
 }
 
 std::vector<double> ResultReader::Numbers(const json& obj, const std::string& key,
@@ -116,6 +131,15 @@ std::map<std::string, std::string> ResultReader::StringMap(const json& obj, cons
 
 json ResultReader::Object(const json& obj, const std::string& key, const std::string& where) const {
   return Has(obj, key) ? Get(obj, key, json::value_t::object, where) : json::object();
+}
+
+json OtherKeys(const json& obj, std::span<const std::string_view> typed) {
+  json out = json::object();
+  if (!obj.is_object()) return out;
+  for (const auto& [key, value] : obj.items()) {
+    if (std::find(typed.begin(), typed.end(), key) == typed.end()) out[key] = value;
+  }
+  return out;
 }
 
 void ResultReader::Fail(const std::string& key, const std::string& problem) const {

@@ -13,6 +13,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -46,6 +47,12 @@ class ResultReader {
   // An optional string: `fallback` when the key is missing.
   std::string OptStr(const nlohmann::json& obj, const std::string& key, const std::string& where,
                      const std::string& fallback) const;
+  // An optional string: nullopt when the key is missing.
+  std::optional<std::string> MaybeStr(const nlohmann::json& obj, const std::string& key,
+                                      const std::string& where) const;
+  // An optional finite number within `range`: nullopt when the key is missing or null.
+  std::optional<double> MaybeNum(const nlohmann::json& obj, const std::string& key,
+                                 const std::string& where, const NumberRange& range) const;
   // A required string that must be one of `allowed`.
   std::string OneOf(const nlohmann::json& obj, const std::string& key, const std::string& where,
                     std::initializer_list<std::string_view> allowed) const;
@@ -62,7 +69,13 @@ class ResultReader {
   // is accepted; 8.5, or 2^63 for an int64_t, is not).
   template <typename T>
   T Int(const nlohmann::json& obj, const std::string& key, const std::string& where, T low) const {
-    const nlohmann::json& v = Get(obj, key, nlohmann::json::value_t::number_float, where);
+    return IntValue<T>(Get(obj, key, nlohmann::json::value_t::number_float, where), where + key,
+                       low);
+  }
+  // The whole number `v` (named `name` in errors), as Int checks it.
+  template <typename T>
+  T IntValue(const nlohmann::json& v, const std::string& name, T low) const {
+    if (!v.is_number()) Fail(name, std::string("has type ") + v.type_name());
     std::optional<T> out;
     if (v.is_number_unsigned()) {
       out = Fit<T>(v.get<std::uint64_t>());
@@ -70,15 +83,26 @@ class ResultReader {
       out = Fit<T>(v.get<std::int64_t>());
     } else {
       const double d = v.get<double>();
-      if (!(std::isfinite(d) && d == std::trunc(d))) Fail(where + key, "is not a whole number");
+      if (!(std::isfinite(d) && d == std::trunc(d))) Fail(name, "is not a whole number");
       if (d >= 0 && d < 0x1p64) out = Fit<T>(static_cast<std::uint64_t>(d));
       if (d < 0 && d >= -0x1p63) out = Fit<T>(static_cast<std::int64_t>(d));
     }
     if (!out || *out < low) {
-      Fail(where + key, fmt::format("is out of range: {} (must be from {} to {})", v.dump(), low,
-                                    std::numeric_limits<T>::max()));
+      Fail(name, fmt::format("is out of range: {} (must be from {} to {})", v.dump(), low,
+                             std::numeric_limits<T>::max()));
     }
     return *out;
+  }
+  // The array of whole numbers `v` (named `name`), each as IntValue checks it.
+  template <typename T>
+  std::vector<T> IntsValue(const nlohmann::json& v, const std::string& name, T low) const {
+    if (!v.is_array()) Fail(name, std::string("has type ") + v.type_name());
+    std::vector<T> out;
+    out.reserve(v.size());
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      out.push_back(IntValue<T>(v[i], fmt::format("{}[{}]", name, i), low));
+    }
+    return out;
   }
   // An optional array of strings: empty when the key is missing.
   std::vector<std::string> Strings(const nlohmann::json& obj, const std::string& key,
@@ -103,5 +127,10 @@ class ResultReader {
 
   std::string source_;
 };
+
+// `obj` without the keys in `typed` (an empty object when `obj` is not an object): what a typed
+// block of a result file keeps as it was recorded, so keys this benchctl does not read survive
+// a load and a save.
+nlohmann::json OtherKeys(const nlohmann::json& obj, std::span<const std::string_view> typed);
 
 }  // namespace benchctl

@@ -3,7 +3,9 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "paths.h"
@@ -13,7 +15,10 @@ namespace benchctl {
 // Everything that shapes a run; recorded in the result's `config`.
 struct RunOptions {
   std::string suite;
-  std::vector<std::string> languages, impls, operations, shapes, sizes, inputs;
+  std::vector<std::string> languages, impls, operations;
+  // Values of the suite's own options (SuiteOption in suite.h) by option name: {"shape":
+  // {"twitter"}}. Checked before the run starts: only the run's suite's options have values.
+  std::map<std::string, std::vector<std::string>, std::less<>> suite_options;
   int processes = 0;          // 0: the suite's default.
   int samples = 5;            // Timed samples per process (inprocess mode).
   int warmup = 2;             // Warm-up samples per process (or warm-up runs, process mode).
@@ -25,6 +30,13 @@ struct RunOptions {
   int instructions = 0;       // Callgrind counts per job (--instructions); 0 = off.
   std::string cpus;           // "" = automatic; else a CPU list like "1" or "2-3".
   std::filesystem::path out;  // "" = results/<stamp>-<suite>-<host>.json.
+
+  // The values given for the suite option `name` (empty when it was not given).
+  const std::vector<std::string>& SuiteOptionValues(std::string_view name) const {
+    static const std::vector<std::string> kNone;
+    auto it = suite_options.find(name);
+    return it == suite_options.end() ? kNone : it->second;
+  }
 };
 
 }  // namespace benchctl

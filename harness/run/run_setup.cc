@@ -25,53 +25,64 @@ CallgrindSettings FindCallgrind(const RunOptions& o) {
   return s;
 }
 
-nlohmann::json CallgrindJson(const CallgrindSettings& s, const SystemInfo& system) {
-  if (s.measurements == 0) return nullptr;
-  return {{"tool", "callgrind"},
-          {"valgrind", s.valgrind},
-          {"valgrind_version", system.valgrind_version},
-          {"measurements", s.measurements},
-          {"extra_target_ns", s.target_ns},
-          {"min_extra_iterations", s.min_extra},
-          {"language_env", s.language_env},
-          {"method",
-           "inprocess: (Ir with 1 + E timed iterations - Ir with 1 timed iteration) / E, where "
-           "E = max(min_extra_iterations, ceil(extra_target_ns / median time per op)); process "
-           "mode: Ir of the whole process"}};
+std::optional<InstructionsConfig> RecordedInstructions(const CallgrindSettings& s,
+                                                       const SystemInfo& system) {
+  if (s.measurements == 0) return std::nullopt;
+  InstructionsConfig c;
+  c.measurements = s.measurements;
+  c.valgrind_version = system.valgrind_version;
+  c.extra = {{"tool", "callgrind"},
+             {"valgrind", s.valgrind},
+             {"extra_target_ns", s.target_ns},
+             {"min_extra_iterations", s.min_extra},
+             {"language_env", s.language_env},
+             {"method",
+              "inprocess: (Ir with 1 + E timed iterations - Ir with 1 timed iteration) / E, where "
+              "E = max(min_extra_iterations, ceil(extra_target_ns / median time per op)); process "
+              "mode: Ir of the whole process"}};
+  return c;
 }
 
-nlohmann::json EnvironmentJson(const SystemInfo& system, const CpuPlan& cpus) {
-  nlohmann::json warnings = nlohmann::json::array();
+RunEnvironment RecordedEnvironment(const SystemInfo& system, const CpuPlan& cpus) {
+  RunEnvironment env;
+  env.system.cpu_model = system.cpu_model;
+  env.system.logical_cpus = system.logical_cpus;
+  env.system.kernel = system.kernel;
+  env.system.extra = OtherKeys(system.ToJson(), kRecordedSystemKeys);
+  env.child_cpus = cpus.children;
+  env.load_generator_cpus = cpus.load;
+  env.orchestrator_cpus = cpus.orchestrator;
+  env.orchestrator_shares_child_cpus = cpus.shared;
   for (const auto& w : NoiseWarnings(system)) {
-    warnings.push_back({{"condition", w.condition}, {"effect", w.effect}, {"fix", w.fix}});
+    NoiseWarningRecord record;
+    record.condition = w.condition;
+    record.effect = w.effect;
+    record.fix = w.fix;
+    env.noise_warnings.push_back(std::move(record));
   }
-  return {{"system", system.ToJson()},
-          {"child_cpus", cpus.children},
-          {"load_generator_cpus", cpus.load},
-          {"orchestrator_cpus", cpus.orchestrator},
-          {"orchestrator_shares_child_cpus", cpus.shared},
-          {"noise_warnings", warnings}};
+  return env;
 }
 
-nlohmann::json ConfigJson(const RunOptions& o, int processes, const Suite& suite,
-                          const std::vector<std::vector<std::size_t>>& order) {
-  return {{"suite", o.suite},
-          {"languages", o.languages},
-          {"impls", o.impls},
-          {"operations", o.operations},
-          {"shapes", o.shapes},
-          {"sizes", o.sizes},
-          {"inputs", o.inputs},
-          {"processes", processes},
-          {"samples", o.samples},
-          {"warmup", o.warmup},
-          {"min_sample_ms", o.min_sample_ms},
-          {"timeout_seconds", o.timeout_seconds},
-          {"seed", o.seed},
-          {"input_seed", o.input_seed},
-          {"quick", o.quick},
-          {"order", order},
-          {"suite_details", suite.Describe()}};
+RunConfig RecordedConfig(const RunOptions& o, int processes, const Suite& suite,
+                         const std::map<std::string, std::vector<std::string>>& suite_options,
+                         const std::vector<std::vector<std::size_t>>& order) {
+  RunConfig c;
+  c.suite = o.suite;
+  c.languages = o.languages;
+  c.impls = o.impls;
+  c.operations = o.operations;
+  c.processes = processes;
+  c.samples = o.samples;
+  c.warmup = o.warmup;
+  c.min_sample_ms = o.min_sample_ms;
+  c.timeout_seconds = o.timeout_seconds;
+  c.seed = o.seed;
+  c.input_seed = o.input_seed;
+  c.quick = o.quick;
+  c.order = order;
+  c.suite_details = suite.Describe();
+  for (const auto& [key, values] : suite_options) c.extra[key] = values;
+  return c;
 }
 
 }  // namespace benchctl

@@ -2,6 +2,7 @@
 // the reference verification value each job must report.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -12,6 +13,20 @@
 #include "run_options.h"
 
 namespace benchctl {
+
+// A command-line option of `benchctl run` that belongs to one suite (json's --shape). The suite
+// declares it (SuiteEntry::options in suite_registry.h); generic code registers it, refuses it
+// for other suites, checks its values, stores them in RunOptions::suite_options and records
+// them in the result's config.
+struct SuiteOption {
+  std::string name;        // "shape": given as --shape; the key in RunOptions::suite_options.
+  std::string config_key;  // "shapes": the result's config records the values under this key.
+  std::string help;
+  bool repeatable = false;  // Else giving it twice is an error.
+  // "" when one value is acceptable, else what is wrong with it (the caller names the option
+  // and the value). Empty function: any value; the suite checks it in Prepare.
+  std::function<std::string(const std::string& value)> check;
+};
 
 // One suite (startup, json, ...). Made per run: it may prepare inputs.
 class Suite {

@@ -51,15 +51,21 @@ TEST(CliTest, OutOfRangeOptionIsAUsageError) {
 
 TEST(CliTest, UnknownSuiteListsTheSuites) {
   ExpectOutput(RunBenchctl({"run", "--suite", "nope", "--root", testing::SourceDir().string()}),
-               kUsage, {"unknown suite \"nope\"", "json, selftest, startup"});
+               kUsage, {"unknown suite \"nope\"", "json, selftest, selftest-pair, startup"});
 }
 
-TEST(CliTest, TheShippedBinaryDoesNotOfferTheTestSuite) {
-  SpawnSpec spec;
-  spec.argv = {BENCHCTL_SHIPPED_BINARY,      "run", "--suite", "selftest", "--root",
-               testing::SourceDir().string()};
-  ExpectOutput(RunCommand(spec, std::chrono::seconds(60)), kUsage,
-               {"unknown suite \"selftest\"", "valid suites: json, startup"});
+TEST(CliTest, TheShippedBinaryDoesNotOfferTheTestSuites) {
+  for (const char* suite : {"selftest", "selftest-pair"}) {
+    SpawnSpec spec;
+    spec.argv = {BENCHCTL_SHIPPED_BINARY,      "run", "--suite", suite, "--root",
+                 testing::SourceDir().string()};
+    CommandResult r = RunCommand(spec, std::chrono::seconds(60));
+    ExpectOutput(r, kUsage,
+                 {"unknown suite \"" + std::string(suite) + "\"", "valid suites: json, startup\n"});
+    // The list offers no test suite.
+    EXPECT_EQ(r.output.find("selftest", r.output.find("valid suites:")), std::string::npos)
+        << r.output;
+  }
 }
 
 TEST(CliTest, UnknownLanguageListsTheLanguages) {
@@ -121,9 +127,8 @@ TEST(CliTest, ShowPrintsAValidFile) {
   RunResult run;
   run.complete = true;
   run.benchctl = nlohmann::json::object();
-  run.environment = nlohmann::json::object();
   run.toolchains = nlohmann::json::object();
-  run.config = {{"suite", "selftest"}};
+  run.config.suite = "selftest";
   WriteFileAtomically(tmp / "r.json", RunResultToJson(run).dump());
   ExpectOutput(RunBenchctl({"show", (tmp / "r.json").string()}), 0, {"selftest"});
 }
@@ -145,6 +150,22 @@ fs::path MakeRoot(const TempDir& tmp, const std::string& suite, const fs::path& 
   fs::create_directories(tmp / "workloads" / suite);
   fs::copy(suite_content, tmp / "workloads" / suite, fs::copy_options::recursive);
   return tmp.path();
+}
+
+// A suite needing more CPUs than benchctl may use (here, under `taskset -c 0`) is refused
+// before anything is built, saying what it needs and what to do.
+TEST(CliTest, TooFewCpusForTheSuiteIsAUsageError) {
+  if (!fs::exists("/usr/bin/taskset")) GTEST_SKIP() << "needs taskset to restrict the CPUs";
+  TempDir tmp;
+  fs::path root = MakeRoot(tmp, "selftest-pair", testing::FaultWorkloads() / "selftest");
+  SpawnSpec spec;
+  spec.argv = {"/usr/bin/taskset", "-c",     "0",        BENCHCTL_BINARY, "run",        "--suite",
+               "selftest-pair",    "--impl", "cpp-good", "--root",        root.string()};
+  ExpectOutput(RunCommand(spec, std::chrono::seconds(60)), kUsage,
+               {"suite selftest-pair needs 3 CPUs (2 for each job, 1 for its load generator), "
+                "and benchctl may use only 1 (0)",
+                "at least 3 CPUs"});
+  EXPECT_FALSE(fs::exists(tmp / "build"));
 }
 
 TEST(CliTest, MalformedManifestsNameFileKeyAndAllowedValues) {

@@ -66,7 +66,7 @@ TEST(RunSafety, SeedZeroIsHonoured) {
   fs::path out = tmp / "r.json";
   CommandResult r = RunGood(SelftestRoot(tmp), {"--seed", "0", "--out", out.string()});
   ASSERT_EQ(r.exit_code, 0) << r.output;
-  EXPECT_EQ(LoadRunResult(out).config.at("seed").get<std::uint64_t>(), 0u);
+  EXPECT_EQ(LoadRunResult(out).config.seed, 0u);
 }
 
 TEST(RunSafety, SizesThatCannotBeHonouredAreRefused) {
@@ -145,7 +145,7 @@ TEST(RunSafety, ConcurrentRunsGetTheirOwnResultFilesAndRunIds) {
   for (const auto& entry : fs::directory_iterator(root / "results")) {
     RunResult result = LoadRunResult(entry.path());
     ids.insert(result.run_id);
-    seeds.insert(result.config.at("seed").get<std::uint64_t>());
+    seeds.insert(result.config.seed);
   }
   EXPECT_EQ(ids.size(), 4u);  // The first run and the three concurrent ones.
   EXPECT_TRUE(seeds.contains(21) && seeds.contains(22) && seeds.contains(23));

@@ -229,10 +229,10 @@ TEST(ComparabilityTest, WarningsNameWhatDiffersWithBothValues) {
   JobShape other_input = Impl("rust-serde");
   other_input.input_sha256 = "bb22";
   RunResult cand = MakeRun({MakeJob(other_input, Times(1e6, 5))});
-  cand.environment["system"]["cpu_model"] = "Other CPU";
+  cand.environment.system.cpu_model = "Other CPU";
   cand.toolchains["rust"]["version"] = "rustc 1.91.0";
   cand.toolchains["rust"]["build_argv"] = {"cargo", "build"};
-  cand.config["suite"] = "startup";
+  cand.config.suite = "startup";
   std::vector<std::string> messages;
   for (const auto& w : CheckRunsComparable(base, cand)) messages.push_back(w.Message());
   auto has = [&](const std::string& m) {
@@ -248,10 +248,11 @@ TEST(ComparabilityTest, WarningsNameWhatDiffersWithBothValues) {
   EXPECT_TRUE(CheckRunsComparable(base, base).empty());
   // Instruction counts: valgrind's version, checked only when both runs counted.
   RunResult counted = base;
-  counted.config["instructions"] = {{"valgrind_version", "valgrind-3.19.0"}};
+  counted.config.instructions = InstructionsConfig{};
+  counted.config.instructions->valgrind_version = "valgrind-3.19.0";
   EXPECT_TRUE(CheckRunsComparable(base, counted).empty());
   RunResult newer = counted;
-  newer.config["instructions"]["valgrind_version"] = "valgrind-3.22.0";
+  newer.config.instructions->valgrind_version = "valgrind-3.22.0";
   ASSERT_EQ(CheckRunsComparable(counted, newer).size(), 1u);
   EXPECT_EQ(CheckRunsComparable(counted, newer)[0].Message(),
             "valgrind version differs: base 'valgrind-3.19.0', candidate 'valgrind-3.22.0'");
@@ -292,7 +293,7 @@ CompareReport HostileReport() {
   JobShape script = Impl("<script>alert(1)</script>");
   RunResult base = MakeRun({MakeJob(evil, Times(1e6, 10)), MakeJob(script, Times(1e6, 10))});
   RunResult cand = MakeRun({MakeJob(evil, Times(1e6, 10))});
-  cand.environment["system"]["cpu_model"] = "cpu\x1b[2J";
+  cand.environment.system.cpu_model = "cpu\x1b[2J";
   return {CompareRuns(base, cand), CheckRunsComparable(base, cand), "base\x1b.json", "c.json"};
 }
 
@@ -327,7 +328,7 @@ TEST(CompareCliTest, ExitStatuses) {
   std::string same = write("same.json", MakeRun({MakeJob(Impl("rust-serde"), Times(1e6, 10))}));
   std::string slow = write("slow.json", MakeRun({MakeJob(Impl("rust-serde"), Times(1.2e6, 10))}));
   RunResult other_cpu = MakeRun({MakeJob(Impl("rust-serde"), Times(1e6, 10))});
-  other_cpu.environment["system"]["cpu_model"] = "Other CPU";
+  other_cpu.environment.system.cpu_model = "Other CPU";
   std::string other = write("other.json", other_cpu);
 
   EXPECT_EQ(testing::RunBenchctl({"compare", base, same}).exit_code, 0);

@@ -79,29 +79,46 @@ TEST(PlanCpusTest, LoadGeneratorGetsTheCpusBeforeTheJobs) {
   EXPECT_EQ(requested.orchestrator, Cpus{1});
 }
 
-TEST(PlanCpusTest, TooFewCpusForTheSuiteSaysHowManyAreNeeded) {
+TEST(PlanCpusTest, TwoJobCpusAndALoadGeneratorEachGetTheirOwn) {
+  CpuPlan p = PlanCpus("", {0, 1, 2, 3}, CpuNeeds{2, 1});
+  EXPECT_EQ(p.children, (Cpus{2, 3}));
+  EXPECT_EQ(p.load, Cpus{1});
+  EXPECT_EQ(p.orchestrator, Cpus{0});
+  EXPECT_FALSE(p.shared);
+  CpuPlan requested = PlanCpus("0-1", {0, 1, 2, 3}, CpuNeeds{2, 1});
+  EXPECT_EQ(requested.children, (Cpus{0, 1}));
+  EXPECT_EQ(requested.load, Cpus{3});
+  EXPECT_EQ(requested.orchestrator, Cpus{2});
+}
+
+// The message of PlanCpus(request, allowed, needs, suite), or "" if it planned.
+std::string PlanError(const std::string& request, const Cpus& allowed, CpuNeeds needs,
+                      const std::string& suite) {
   try {
-    PlanCpus("", {0}, CpuNeeds{1, 1});
-    FAIL() << "no error";
+    PlanCpus(request, allowed, needs, suite);
   } catch (const Error& e) {
-    EXPECT_EQ(std::string(e.what()),
-              "this suite needs 2 CPUs (1 for each job, 1 for its load generator), and benchctl "
-              "may use only 1 (0): run it on a machine (or a cpuset) with at least 2 CPUs");
+    return e.what();
   }
-  try {
-    PlanCpus("1", {0, 1, 2}, CpuNeeds{2, 0});
-    FAIL() << "no error";
-  } catch (const Error& e) {
-    EXPECT_EQ(std::string(e.what()),
-              "--cpus 1: this suite's jobs each need 2 CPUs; name at least 2");
-  }
-  try {
-    PlanCpus("0-1", {0, 1}, CpuNeeds{1, 1});
-    FAIL() << "no error";
-  } catch (const Error& e) {
-    EXPECT_EQ(std::string(e.what()),
-              "--cpus 0-1: leaves 0 CPU(s) for the load generator, which needs 1");
-  }
+  return "";
+}
+
+TEST(PlanCpusTest, TooFewCpusForTheSuiteSaysWhatItNeedsWhatThereIsAndWhatToDo) {
+  EXPECT_EQ(PlanError("", {0}, CpuNeeds{1, 1}, ""),
+            "this suite needs 2 CPUs (1 for each job, 1 for its load generator), and benchctl "
+            "may use only 1 (0): run it on a machine (or a cpuset) with at least 2 CPUs");
+  EXPECT_EQ(PlanError("1", {0, 1}, CpuNeeds{2, 1}, "spsc"),
+            "suite spsc needs 3 CPUs (2 for each job, 1 for its load generator), and benchctl "
+            "may use only 2 (0,1): run it on a machine (or a cpuset) with at least 3 CPUs");
+  EXPECT_EQ(PlanError("1", {0, 1, 2}, CpuNeeds{2, 0}, "spsc"),
+            "--cpus 1: suite spsc needs 2 CPUs (2 for each job), and --cpus names 1 for the "
+            "jobs; name at least 2 of the allowed CPUs (0,1,2), or leave --cpus out to let "
+            "benchctl choose");
+  EXPECT_EQ(PlanError("1,1", {0, 1, 2}, CpuNeeds{2, 0}, "spsc").substr(0, 9), "--cpus 1,");
+  EXPECT_EQ(PlanError("0-1", {0, 1}, CpuNeeds{1, 1}, "http"),
+            "--cpus 0-1: suite http needs 2 CPUs (1 for each job, 1 for its load generator), and "
+            "--cpus leaves 0 of the allowed CPUs (0,1) for the load generator; name fewer CPUs, "
+            "or leave --cpus out to let benchctl choose");
+  EXPECT_EQ(PlanError("", {0, 1, 2}, CpuNeeds{2, 1}, "spsc"), "");
 }
 
 TEST(PlanCpusTest, CpuOutsideTheAllowedSetListsTheAllowedOnes) {
@@ -117,6 +134,12 @@ TEST(ParseCpuListOptionTest, ListsAndRanges) {
   EXPECT_EQ(ParseCpuListOption("1"), Cpus{1});
   EXPECT_EQ(ParseCpuListOption("0-2,5"), (Cpus{0, 1, 2, 5}));
   EXPECT_EQ(ParseCpuListOption("3-3"), Cpus{3});
+}
+
+// A CPU named twice is one CPU: "1,1" must not count as the two a two-CPU job needs.
+TEST(ParseCpuListOptionTest, EachCpuOnceAndSorted) {
+  EXPECT_EQ(ParseCpuListOption("1,1"), Cpus{1});
+  EXPECT_EQ(ParseCpuListOption("3,0-2,1"), (Cpus{0, 1, 2, 3}));
 }
 
 TEST(ParseCpuListOptionTest, BadSyntaxSaysWhatIsExpected) {

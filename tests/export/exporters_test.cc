@@ -218,7 +218,7 @@ TEST(ExportersTest, NamesWithControlCharactersAreEscapedInEveryFormat) {
   RunResult run = testing::MakeRun({testing::MakeJob(evil, {1000, 1100}),
                                     testing::MakeFailedJob(failed, "bad\x1b[2J\nline two")});
   run.jobs[1].spec.impl = "other\xe2\x80\xae";
-  run.environment["system"]["cpu_model"] = "cpu\x1b[2J";
+  run.environment.system.cpu_model = "cpu\x1b[2J";
   run.toolchains["rust"]["version"] = "rustc\x1b]0;t\x07";
   for (const Exporter& e : Exporters()) {
     std::string out = e.function(run);

@@ -67,7 +67,7 @@ TEST(FaultRunTest, EveryFaultIsRecordedWithItsReasonAndTheRunGoesOn) {
   EXPECT_TRUE(run.complete);
   EXPECT_EQ(run.stop_reason, "");
   EXPECT_EQ(run.jobs.size(), FaultCases().size() + 1);
-  EXPECT_EQ(run.config.value("seed", std::uint64_t{0}), 7u);
+  EXPECT_EQ(run.config.seed, 7u);
 
   const JobResult* good = FindJob(run, "cpp-good");
   ASSERT_NE(good, nullptr);
@@ -114,10 +114,12 @@ TEST(FaultRunTest, EveryFaultIsRecordedWithItsReasonAndTheRunGoesOn) {
   }
 
   // Each recorded process sits where the recorded interleaved order put it.
-  const auto& order = run.config.at("order");
+  const auto& order = run.config.order;
   for (std::size_t j = 0; j < run.jobs.size(); ++j) {
     for (const ProcessRecord& p : run.jobs[j].processes) {
-      EXPECT_EQ(order.at(p.round).at(p.position).get<std::size_t>(), j) << run.jobs[j].spec.id;
+      EXPECT_EQ(
+          order.at(static_cast<std::size_t>(p.round)).at(static_cast<std::size_t>(p.position)), j)
+          << run.jobs[j].spec.id;
     }
   }
 

@@ -40,9 +40,9 @@ RunResult RunCounted(const std::vector<std::string>& extra, const std::string& n
 // presence and size are checked.
 void ExpectCounted(const RunResult& run) {
   ASSERT_FALSE(run.jobs.empty());
-  EXPECT_FALSE(run.config["instructions"].is_null());
-  EXPECT_TRUE(run.config["instructions"].value("valgrind_version", "").starts_with("valgrind-"))
-      << run.config["instructions"].dump();
+  ASSERT_TRUE(run.config.instructions.has_value());
+  EXPECT_TRUE(run.config.instructions->valgrind_version.value_or("").starts_with("valgrind-"))
+      << nlohmann::json(*run.config.instructions).dump();
   for (const auto& job : run.jobs) {
     SCOPED_TRACE(job.spec.id);
     EXPECT_EQ(job.status, "ok") << job.failure;

@@ -88,19 +88,20 @@ inline JobResult MakeFailedJob(const JobShape& shape, const std::string& failure
 inline RunResult MakeRun(std::vector<JobResult> jobs) {
   RunResult run;
   run.benchctl = {{"version", "0.1.0"}, {"git_commit", "0123456789abcdef"}, {"git_dirty", false}};
-  run.environment = {{"child_cpus", {1}},
-                     {"system",
-                      {{"hostname", "testhost"},
-                       {"cpu_model", "Test CPU @ 3.00GHz"},
-                       {"logical_cpus", 2},
-                       {"load_average", {0.5, 0.25, 0.125}},
-                       {"governors", {{"performance", {0, 1}}}}}}};
+  run.environment.child_cpus = {1};
+  run.environment.system.cpu_model = "Test CPU @ 3.00GHz";
+  run.environment.system.logical_cpus = 2;
+  run.environment.system.extra = {{"hostname", "testhost"},
+                                  {"load_average", {0.5, 0.25, 0.125}},
+                                  {"governors", {{"performance", {0, 1}}}}};
   run.toolchains = {{"rust",
                      {{"version", "rustc 1.90.0"},
                       {"build_argv", {"cargo", "build", "--release"}},
                       {"build_env", nlohmann::json::object()},
                       {"policy", {{"optimisation", "opt-level=3"}}}}}};
-  run.config = {{"suite", "json"}, {"seed", 7}, {"processes", 10}};
+  run.config.suite = "json";
+  run.config.seed = 7;
+  run.config.processes = 10;
   run.started_utc = "2026-01-02T03:04:05Z";
   run.finished_utc = "2026-01-02T03:14:05Z";
   run.complete = true;

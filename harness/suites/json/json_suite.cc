@@ -6,6 +6,7 @@
 
 #include "byte_size.h"
 #include "json_inputs.h"
+#include "json_options.h"
 #include "json_verify.h"
 #include "system_info.h"
 
@@ -41,9 +42,10 @@ class JsonSuite : public Suite {
   int DefaultProcesses() const override { return 10; }
 
   void Prepare(const RunOptions& options, const Paths& paths) override {
-    std::vector<std::string> shapes = options.shapes;
-    std::vector<std::string> sizes = options.sizes;
-    if (shapes.empty() && !options.inputs.empty() && options.sizes.empty()) {
+    std::vector<std::string> shapes = options.SuiteOptionValues(kShapeOption);
+    std::vector<std::string> sizes = options.SuiteOptionValues(kSizeOption);
+    const std::vector<std::string>& inputs = options.SuiteOptionValues(kInputOption);
+    if (shapes.empty() && !inputs.empty() && sizes.empty()) {
       // Only the user's documents were asked for.
     } else {
       if (shapes.empty()) shapes = {"twitter", "citm", "canada"};
@@ -52,7 +54,7 @@ class JsonSuite : public Suite {
     // Every option and file is checked before any document is generated.
     std::vector<JsonShape> shape_list = DistinctShapes(shapes);
     std::vector<std::uint64_t> byte_list = DistinctSizes(sizes);
-    std::vector<std::filesystem::path> files(options.inputs.begin(), options.inputs.end());
+    std::vector<std::filesystem::path> files(inputs.begin(), inputs.end());
     std::vector<std::string> names = DistinctInputNames(files);
     std::vector<JsonInput> user;
     for (std::size_t i = 0; i < files.size(); ++i) {
