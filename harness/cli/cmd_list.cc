@@ -31,8 +31,8 @@ void RegisterList(CLI::App& app, int& exit_code) {
       }
       fmt::print("\nsuite {} (operations: {}{})\n", name, fmt::join(suite->Operations(), ", "),
                  options.empty() ? "" : fmt::format("; options: {}", fmt::join(options, " ")));
-      for (const auto& m : DiscoverWorkloads(paths, name, languages, suite->Operations(),
-                                             BuiltinModes().Names())) {
+      for (const auto& m :
+           DiscoverWorkloads(paths, name, languages, suite->Operations(), BuiltinModes().Names())) {
         fmt::print("  {:<18} {:<5} {} {}{}  [{}]\n", m.name, m.language, m.library_name,
                    m.library_version, m.validation == "reduced" ? " (reduced validation)" : "",
                    fmt::join(m.operations, ", "));

@@ -165,9 +165,8 @@ void RenderGroup(const std::string& key, std::vector<Row>& rows, double cpu_hz, 
   out += "\n";
   // A workload that times itself reports its RSS after setup, so its table shows the
   // increase; a whole-process measurement (no such report) shows the binary's size instead.
-  bool process_mode = std::none_of(rows.begin(), rows.end(), [](const Row& r) {
-    return r.summary.baseline_rss_kb.has_value();
-  });
+  bool process_mode = std::none_of(
+      rows.begin(), rows.end(), [](const Row& r) { return r.summary.baseline_rss_kb.has_value(); });
   bool throughput = first.bytes_per_op > 0;
   bool counted = std::any_of(rows.begin(), rows.end(),
                              [](const Row& r) { return r.summary.instructions.has_value(); });
