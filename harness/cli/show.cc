@@ -192,8 +192,12 @@ void RenderGroup(const std::string& key, std::vector<Row>& rows, double cpu_hz, 
 
 // Each language's fastest implementation as a ratio to the fastest C++ one, per
 // group, with the ratio's interval: the cross-language comparison writers cite.
-void RenderLanguageRatios(const std::vector<std::string>& order,
+void RenderLanguageRatios(const RunResult& run, const std::vector<std::string>& order,
                           std::map<std::string, std::vector<Row>>& groups, std::string& out) {
+  // The suite names the language the others are shown against (Suite::Describe); files from
+  // before it did are C++ runs.
+  const json& named = At(run.config.suite_details, "reference_language");
+  const std::string ref = named.is_string() ? named.get<std::string>() : "cpp";
   std::string table;
   for (const auto& key : order) {
     std::map<std::string, const Row*> fastest;
@@ -204,18 +208,20 @@ void RenderLanguageRatios(const std::vector<std::string>& order,
         best = &row;
       }
     }
-    if (!fastest.contains("cpp") || fastest.size() < 2) continue;
+    if (!fastest.contains(ref) || fastest.size() < 2) continue;
     table += fmt::format("  {:<34}", ForTerminal(key));
     for (const auto& [lang, row] : fastest) {
-      if (lang == "cpp") continue;
-      table += fmt::format(" {}/{} {}", ForTerminal(row->job->spec.impl),
-                           ForTerminal(fastest["cpp"]->job->spec.impl),
-                           RatioCell(*row, *fastest["cpp"]));
+      if (lang == ref) continue;
+      table +=
+          fmt::format(" {}/{} {}", ForTerminal(row->job->spec.impl),
+                      ForTerminal(fastest[ref]->job->spec.impl), RatioCell(*row, *fastest[ref]));
     }
     table += "\n";
   }
   if (!table.empty()) {
-    out += "\nEach language's fastest ÷ the fastest C++ (time ratio [95% CI]; < 1 is faster)\n";
+    out += fmt::format(
+        "\nEach language's fastest ÷ the fastest {} (time ratio [95% CI]; < 1 is faster)\n",
+        ForTerminal(TextAt(At(run.toolchains, ref), "display_name", ref)));
     out += table;
   }
 }
@@ -250,7 +256,7 @@ std::string RenderRun(const RunResult& run, const std::string& source) {
   }
   double cpu_hz = run.environment.estimated_cpu_hz.value_or(0);
   for (const auto& key : order) RenderGroup(key, groups[key], cpu_hz, out);
-  RenderLanguageRatios(order, groups, out);
+  RenderLanguageRatios(run, order, groups, out);
   bool any_failed = false;
   for (const auto& job : run.jobs) {
     if (job.status != "failed") continue;

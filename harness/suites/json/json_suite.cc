@@ -114,7 +114,8 @@ class JsonSuite : public Suite {
                           {"sha256", in.info.sha256}, {"path", in.info.path}};
       inputs.push_back(std::move(j));
     }
-    return {{"inputs", inputs}};
+    // "reference_language": the language others are shown against in `show`'s ratio table.
+    return {{"inputs", inputs}, {"reference_language", "cpp"}};
   }
 
  private:
