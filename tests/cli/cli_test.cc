@@ -13,6 +13,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing::RunBenchctl;
+using testing::RunSelftest;
 using testing::TempDir;
 
 constexpr int kUsage = 2;
@@ -24,19 +25,6 @@ void ExpectOutput(const CommandResult& r, int exit_code, const std::vector<std::
   for (const auto& part : parts) {
     EXPECT_NE(r.output.find(part), std::string::npos) << "'" << part << "' not in:\n" << r.output;
   }
-}
-
-// `run --suite selftest` over the fault workloads with extra arguments.
-CommandResult RunSelftest(const std::vector<std::string>& extra) {
-  std::vector<std::string> args = {"run",
-                                   "--suite",
-                                   "selftest",
-                                   "--workloads",
-                                   testing::FaultWorkloads().string(),
-                                   "--root",
-                                   testing::SourceDir().string()};
-  args.insert(args.end(), extra.begin(), extra.end());
-  return RunBenchctl(args);
 }
 
 TEST(CliTest, NoSubcommandIsAUsageError) { EXPECT_EQ(RunBenchctl({}).exit_code, kUsage); }

@@ -15,6 +15,7 @@ namespace {
 namespace fs = std::filesystem;
 using testing::ExpectMentions;
 using testing::RunBenchctl;
+using testing::RunSelftest;
 using testing::TempDir;
 
 constexpr int kUsage = 2;
@@ -24,19 +25,6 @@ CommandResult RunShipped(const std::vector<std::string>& args) {
   spec.argv = {BENCHCTL_SHIPPED_BINARY};
   spec.argv.insert(spec.argv.end(), args.begin(), args.end());
   return RunCommand(spec, std::chrono::seconds(60));
-}
-
-// `run --suite selftest` over the fault workloads, built in the repository's build cache.
-CommandResult RunSelftest(const std::vector<std::string>& extra) {
-  std::vector<std::string> args = {"run",
-                                   "--suite",
-                                   "selftest",
-                                   "--workloads",
-                                   testing::FaultWorkloads().string(),
-                                   "--root",
-                                   testing::SourceDir().string()};
-  args.insert(args.end(), extra.begin(), extra.end());
-  return RunBenchctl(args);
 }
 
 TEST(SuiteOptionsCliTest, RunHelpListsEverySuitesOptionsWithTheirSuite) {

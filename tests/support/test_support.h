@@ -83,6 +83,15 @@ inline CommandResult RunBenchctl(const std::vector<std::string>& args,
   return RunCommand(spec, timeout);
 }
 
+// `run --suite selftest` over the fault workloads, built in the repository's build cache.
+inline CommandResult RunSelftest(const std::vector<std::string>& extra) {
+  std::vector<std::string> args = {
+      "run",    "--suite",           "selftest", "--workloads", FaultWorkloads().string(),
+      "--root", SourceDir().string()};
+  args.insert(args.end(), extra.begin(), extra.end());
+  return RunBenchctl(args);
+}
+
 // True while `pid` exists and is not a zombie (a killed orphan may stay a
 // zombie if the container's init does not reap it: it runs no code).
 inline bool ProcessAlive(pid_t pid) {
