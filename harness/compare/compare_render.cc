@@ -237,42 +237,49 @@ std::string RenderCompareMarkdown(const CompareReport& report) {
   return out;
 }
 
+namespace {
+
+json KeyJson(const JobKey& k) {
+  return json{{"benchmark", JobKeyName(k)},  {"suite", k.suite}, {"operation", k.operation},
+              {"language", k.language},      {"impl", k.impl},   {"input", k.input},
+              {"build_label", k.build_label}};
+}
+
+json RowJson(const CompareRow& r) {
+  json j = KeyJson(r.key);
+  j["metric"] = r.metric.label;
+  j["metric_name"] = r.metric.name;
+  j["unit"] = r.metric.unit;
+  j["better"] = BetterName(r.metric.better);
+  j["base"] = SummaryToJson(r.base);
+  j["candidate"] = SummaryToJson(r.candidate);
+  j["median_ratio"] = r.median_ratio;
+  j["ratio"] = {{"estimate", r.ratio.estimate},
+                {"ci_low", r.ratio.ci_low},
+                {"ci_high", r.ratio.ci_high},
+                {"confidence", r.ratio.confidence}};
+  j["p_value"] = r.p_value;
+  j["adjusted_p"] = r.adjusted_p;
+  j["verdict"] = VerdictName(r.verdict);
+  return j;
+}
+
+}  // namespace
+
 json CompareReportToJson(const CompareReport& report) {
   const Comparison& c = report.comparison;
-  auto key_json = [](const JobKey& k) {
-    return json{{"benchmark", JobKeyName(k)},  {"suite", k.suite}, {"operation", k.operation},
-                {"language", k.language},      {"impl", k.impl},   {"input", k.input},
-                {"build_label", k.build_label}};
-  };
   json rows = json::array();
-  for (const auto& r : c.rows) {
-    json j = key_json(r.key);
-    j["metric"] = r.metric.label;
-    j["metric_name"] = r.metric.name;
-    j["unit"] = r.metric.unit;
-    j["better"] = BetterName(r.metric.better);
-    j["base"] = SummaryToJson(r.base);
-    j["candidate"] = SummaryToJson(r.candidate);
-    j["median_ratio"] = r.median_ratio;
-    j["ratio"] = {{"estimate", r.ratio.estimate},
-                  {"ci_low", r.ratio.ci_low},
-                  {"ci_high", r.ratio.ci_high},
-                  {"confidence", r.ratio.confidence}};
-    j["p_value"] = r.p_value;
-    j["adjusted_p"] = r.adjusted_p;
-    j["verdict"] = VerdictName(r.verdict);
-    rows.push_back(std::move(j));
-  }
+  for (const auto& r : c.rows) rows.push_back(RowJson(r));
   json uncompared = json::array(), only_base = json::array(), only_cand = json::array();
   for (const auto& u : c.uncompared) {
-    json j = key_json(u.key);
+    json j = KeyJson(u.key);
     j.update({{"base_status", u.base_status},
               {"candidate_status", u.candidate_status},
               {"reason", u.reason}});
     uncompared.push_back(std::move(j));
   }
-  for (const auto& k : c.only_base) only_base.push_back(key_json(k));
-  for (const auto& k : c.only_candidate) only_cand.push_back(key_json(k));
+  for (const auto& k : c.only_base) only_base.push_back(KeyJson(k));
+  for (const auto& k : c.only_candidate) only_cand.push_back(KeyJson(k));
   json warnings = json::array();
   for (const auto& w : report.warnings) {
     warnings.push_back(
