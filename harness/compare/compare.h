@@ -18,22 +18,10 @@
 
 namespace benchctl {
 
-// The change a ratio's 95% interval must clear, and the processes per side of
-// `run --against` unless --processes is given. Both come from A/A and injected-
-// slowdown runs on the 2-CPU shared VM (scripts/aa-control.sh): one process's
-// time varies by about 18% (sd of log time) there, mostly from cache
-// interference, so the interval's half-width is about 4.5% at 120 processes per
-// side. With 120 and 3%, no false alarm in 20 json and 10 startup A/A runs, and
-// 9 of 10 injected 10% slowdowns were called regressions. With 30 processes,
-// 5 of 10; with 10 processes and 5%, 2 of 10.
-inline constexpr double kDefaultNoiseThreshold = 0.03;
+// The processes per side of `run --against` unless --processes is given: with 120 per side the
+// time interval's half-width is about 4.5% on the 2-CPU shared VM, which is what the default
+// noise threshold (kDefaultNoiseThreshold, results/metric.h) was chosen against.
 inline constexpr int kAbDefaultProcesses = 120;
-// The change instruction counts must clear. Counts of C++, Rust and Zig workloads repeat
-// within 0.01% under callgrind, Go's within ~0.5%; but two builds of the same code differ
-// consistently by ~0.001%, which the test alone calls significant. In the A/A control
-// (scripts/aa-control.sh, 8 counts per side) no build was called a regression and every
-// injected 10% slowdown was.
-inline constexpr double kDefaultInstructionThreshold = 0.01;
 // Family-wise significance level for the Holm-adjusted Mann–Whitney p-values.
 inline constexpr double kDefaultAlpha = 0.05;
 // Fewest verified processes per side for a verdict other than "inconclusive".

@@ -69,8 +69,7 @@ std::vector<const MetricSpec*> MetricsInOrder(const Comparison& c) {
 std::vector<Cells> MetricCells(const Comparison& c, const MetricSpec& metric, Escape escape,
                                Escape text) {
   // Values print with benchctl's own units; any other unit came from a file and is escaped.
-  bool own_unit = metric.unit == "ns" || metric.unit == "kB" || metric.unit == "MB/s" ||
-                  metric.unit == "instructions";
+  bool own_unit = IsOwnUnit(metric.unit);
   auto cell = [&](const std::string& s) { return own_unit ? s : text(s); };
   std::vector<Cells> out;
   for (const auto& r : c.rows) {

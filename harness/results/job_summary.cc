@@ -68,8 +68,18 @@ Values BuiltinValues(const JobResult& job, const std::string& name, const Values
     });
   }
   if (name == "throughput_mb_s") return Throughput(job, times);
-  if (name == "instructions_per_op") return InstructionCounts(job);
+  if (name == "instructions_per_op") {
+    Values values;
+    for (const auto& c : job.instructions) {
+      if (c.ok) values.push_back(c.per_op);
+    }
+    return values;
+  }
   return {};
+}
+
+Values ProcessMedians(const JobResult& job) {
+  return PerProcess(job, [](const ProcessRecord& p) { return p.median_ns; });
 }
 
 }  // namespace
@@ -77,7 +87,7 @@ Values BuiltinValues(const JobResult& job, const std::string& name, const Values
 std::vector<Metric> ComputeMetrics(const JobResult& job) {
   std::vector<Metric> metrics;
   if (job.status == "failed") return metrics;
-  Values times = PerProcess(job, [](const ProcessRecord& p) { return p.median_ns; });
+  Values times = ProcessMedians(job);
   for (const MetricSpec& spec : BuiltinMetrics()) {
     Values values = BuiltinValues(job, spec.name, times);
     if (!values.empty()) metrics.push_back({spec, values, Summarize(values)});
@@ -103,9 +113,20 @@ const Metric* FindMetric(const std::vector<Metric>& metrics, std::string_view na
 }
 
 std::vector<double> MetricValues(const JobResult& job, std::string_view name) {
-  std::vector<Metric> metrics = MetricsOf(job);
-  const Metric* m = FindMetric(metrics, name);
-  return m ? m->values : std::vector<double>{};
+  // Only the one metric: show asks for times once per ratio cell.
+  if (!job.stored_metrics.empty() || job.status == "failed") {
+    const Metric* m = FindMetric(job.stored_metrics, name);
+    return m ? m->values : Values{};
+  }
+  if (FindBuiltinMetric(name) != nullptr) {
+    return BuiltinValues(
+        job, std::string(name),
+        name == "time_ns" || name == "throughput_mb_s" ? ProcessMedians(job) : Values{});
+  }
+  for (const MetricSpec& spec : job.spec.counter_metrics) {
+    if (spec.name == name) return CounterValues(job, spec.counter).value_or(Values{});
+  }
+  return {};
 }
 
 JobSummary ComputeJobSummary(const JobResult& job) {
@@ -129,12 +150,7 @@ JobSummary ComputeJobSummary(const JobResult& job) {
 std::vector<double> ProcessTimes(const JobResult& job) { return MetricValues(job, "time_ns"); }
 
 std::vector<double> InstructionCounts(const JobResult& job) {
-  if (!job.stored_metrics.empty()) return MetricValues(job, "instructions_per_op");
-  std::vector<double> values;
-  for (const auto& c : job.instructions) {
-    if (c.ok) values.push_back(c.per_op);
-  }
-  return values;
+  return MetricValues(job, "instructions_per_op");
 }
 
 nlohmann::json SummaryToJson(const Summary& s) {

@@ -11,19 +11,22 @@ std::string_view BetterName(Better better) {
 }
 
 const std::vector<MetricSpec>& BuiltinMetrics() {
-  // Thresholds: time and memory from the A/A runs behind kDefaultNoiseThreshold
-  // (compare/compare.h); instruction counts from the callgrind A/A control there.
   static const std::vector<MetricSpec> metrics = {
-      {"time_ns", "ns", Better::kLower, 0.03, true, "time", "time per operation", ""},
-      {"cpu_ns", "ns", Better::kLower, 0.03, false, "cpu", "CPU time per process", ""},
-      {"peak_rss_kb", "kB", Better::kLower, 0.03, true, "peak_rss", "peak RSS", ""},
-      {"baseline_rss_kb", "kB", Better::kLower, 0.03, false, "baseline_rss", "RSS after setup", ""},
-      {"rss_increase_kb", "kB", Better::kLower, 0.03, false, "rss_increase",
+      {"time_ns", "ns", Better::kLower, kDefaultNoiseThreshold, true, "time", "time per operation",
+       ""},
+      {"cpu_ns", "ns", Better::kLower, kDefaultNoiseThreshold, false, "cpu", "CPU time per process",
+       ""},
+      {"peak_rss_kb", "kB", Better::kLower, kDefaultNoiseThreshold, true, "peak_rss", "peak RSS",
+       ""},
+      {"baseline_rss_kb", "kB", Better::kLower, kDefaultNoiseThreshold, false, "baseline_rss",
+       "RSS after setup", ""},
+      {"rss_increase_kb", "kB", Better::kLower, kDefaultNoiseThreshold, false, "rss_increase",
        "RSS increase (peak - after setup)", ""},
       // Derived from time_ns and the input size, so compare gates time instead.
-      {"throughput_mb_s", "MB/s", Better::kHigher, 0.03, false, "throughput", "throughput", ""},
-      {"instructions_per_op", "instructions", Better::kLower, 0.01, true, "instructions",
-       "instructions per operation (callgrind)", ""},
+      {"throughput_mb_s", "MB/s", Better::kHigher, kDefaultNoiseThreshold, false, "throughput",
+       "throughput", ""},
+      {"instructions_per_op", "instructions", Better::kLower, kDefaultInstructionThreshold, true,
+       "instructions", "instructions per operation (callgrind)", ""},
   };
   return metrics;
 }
@@ -33,6 +36,10 @@ const MetricSpec* FindBuiltinMetric(std::string_view name) {
     if (m.name == name) return &m;
   }
   return nullptr;
+}
+
+bool IsOwnUnit(std::string_view unit) {
+  return unit == "ns" || unit == "kB" || unit == "MB/s" || unit == "instructions";
 }
 
 std::string FormatMetricValue(const MetricSpec& spec, double value) {

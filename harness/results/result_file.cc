@@ -197,7 +197,8 @@ Metric MetricFromJson(const ResultReader& r, const std::string& name, const json
   if (!j.is_object()) r.Fail(w.substr(0, w.size() - 1), "is not a JSON object");
   const MetricSpec* builtin = FindBuiltinMetric(name);
   MetricSpec spec =
-      builtin ? *builtin : MetricSpec{name, "", Better::kLower, 0.03, false, name, name, ""};
+      builtin ? *builtin
+              : MetricSpec{name, "", Better::kLower, kDefaultNoiseThreshold, false, name, name, ""};
   spec.unit = r.Str(j, "unit", w);
   spec.better =
       r.OneOf(j, "better", w, {"lower", "higher"}) == "higher" ? Better::kHigher : Better::kLower;
