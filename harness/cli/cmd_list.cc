@@ -31,11 +31,16 @@ void RegisterList(CLI::App& app, int& exit_code) {
       }
       fmt::print("\nsuite {} (operations: {}{})\n", name, fmt::join(suite->Operations(), ", "),
                  options.empty() ? "" : fmt::format("; options: {}", fmt::join(options, " ")));
+      for (const auto& param : suite->Parameters()) {
+        fmt::print("  --param {}=...  {} (default {}{})\n", param.name, param.allowed,
+                   param.default_value,
+                   param.quick_value.empty() ? "" : fmt::format(", --quick {}", param.quick_value));
+      }
       for (const auto& m :
            DiscoverWorkloads(paths, name, languages, suite->Operations(), BuiltinModes().Names())) {
-        fmt::print("  {:<18} {:<5} {} {}{}  [{}]\n", m.name, m.language, m.library_name,
+        fmt::print("  {:<18} {:<5} {} {}{}{}  [{}]\n", m.name, m.language, m.library_name,
                    m.library_version, m.validation == "reduced" ? " (reduced validation)" : "",
-                   fmt::join(m.operations, ", "));
+                   m.reference ? " (reference row)" : "", fmt::join(m.operations, ", "));
       }
     }
     exit_code = kExitOk;

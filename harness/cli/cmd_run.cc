@@ -41,6 +41,7 @@ struct RunArgs {
   std::string against;
   std::string seed_text, input_seed_text;  // Parsed exactly (ParseSeedOption).
   bool processes_given = false;
+  std::vector<std::string> param_arguments;  // --param NAME=V1,V2 (parsed in ResolveOptions).
 };
 
 // What the run works on, found and checked before anything slow.
@@ -71,6 +72,7 @@ void ResolveOptions(RunArgs& args) {
   RunOptions& o = args.options;
   // First: an option of another suite is a mistake in the command, whatever else is wrong.
   CheckSuiteOptions(o.suite, o.suite_options);
+  for (const auto& argument : args.param_arguments) AddParamArgument(argument, o.params);
   if (o.quick) {
     if (!args.processes_given) o.processes = 2;
     o.samples = 2;
@@ -93,6 +95,12 @@ Project LoadProject(const RunArgs& args) {
   p.toolchains = LoadToolchains(p.paths.root / "toolchains");
   for (const auto& [lang, t] : p.toolchains) p.languages.push_back(lang);
   p.suite = MakeSuite(o.suite);
+  CheckParams(p.suite->Parameters(), o.params, o.suite);
+  for (const auto& values : ParamCombinations(p.suite->Parameters(), o.params, o.quick)) {
+    if (std::string problem = p.suite->CheckParamCombination(values); !problem.empty()) {
+      throw Error(fmt::format("--param: {}", problem));
+    }
+  }
   auto all = DiscoverWorkloads(p.paths, o.suite, p.languages, p.suite->Operations(),
                                BuiltinModes().Names());
   p.manifests =
@@ -311,6 +319,9 @@ void RegisterRun(CLI::App& app, int& exit_code) {
   cmd->add_option("--impl", o.impls, "Only these implementations, e.g. rust-serde (repeatable)");
   cmd->add_option("--op", o.operations, "Only these operations (repeatable)");
   AddSuiteOptions(cmd, o.suite_options);
+  cmd->add_option("--param", args->param_arguments,
+                  "A suite parameter, NAME=VALUE; NAME=V1,V2,... runs each value as its own job "
+                  "(repeatable; `benchctl list` shows each suite's parameters)");
   auto* processes = cmd->add_option(
       "--processes", o.processes, "Processes per job (default: the suite's; ≥ 10 for a usable CI)");
   processes->check(CLI::Range(1, 100000));

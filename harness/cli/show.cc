@@ -52,6 +52,21 @@ std::string RatioCell(const Row& row, const Row& best) {
   return fmt::format("{:.2f}× [{:.2f}, {:.2f}]", r.estimate, r.ci_low, r.ci_high);
 }
 
+// " (two cores; benchctl shares CPU 0, idle while a job runs)": what a multi-CPU job's
+// numbers depend on, when the file says.
+std::string PlacementNote(const RunEnvironment& env) {
+  std::vector<std::string> parts;
+  const json& siblings = At(env.extra, "child_cpus_smt_siblings");
+  if (env.child_cpus.size() > 1 && siblings.is_boolean()) {
+    parts.push_back(siblings.get<bool>() ? "SMT siblings of one core" : "separate cores");
+  }
+  if (env.orchestrator_shares_child_cpus) {
+    parts.push_back(fmt::format("benchctl shares CPU {}, idle while a job runs",
+                                fmt::join(env.orchestrator_cpus, ",")));
+  }
+  return parts.empty() ? "" : fmt::format(" ({})", fmt::join(parts, "; "));
+}
+
 // Every value comes from the file: every string is escaped for the terminal; the free-form
 // parts (benchctl, toolchains) are read leniently (a wrong type shows a fallback).
 void RenderHeader(const RunResult& run, const std::string& source, std::string& out) {
@@ -59,9 +74,9 @@ void RenderHeader(const RunResult& run, const std::string& source, std::string& 
   const RecordedSystem& sys = env.system;
   const RunConfig& config = run.config;
   out += fmt::format("{}  ({})\n", ForTerminal(source), CompletionText(run));
-  out += fmt::format("suite {} · seed {} · {} processes per job · children on CPUs {}\n",
+  out += fmt::format("suite {} · seed {} · {} processes per job · children on CPUs {}{}\n",
                      ForTerminal(config.suite.value_or("?")), config.seed, config.processes,
-                     env.child_cpus);
+                     env.child_cpus, PlacementNote(env));
   const json& commit = At(run.benchctl, "git_commit");
   out += fmt::format(
       "{} · {} CPUs · {} · benchctl {} ({}{})\n", ForTerminal(sys.cpu_model.value_or("?")),

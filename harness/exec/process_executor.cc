@@ -29,6 +29,8 @@ constexpr std::size_t kMaxReportRead = 256;  // Of one read from the launcher's 
 // After a timeout or stop has killed the group: how long what it wrote just
 // before may still be read.
 constexpr std::chrono::milliseconds kDrainAfterKill{500};
+// The longest single poll(2) wait (its timeout is an int of milliseconds).
+constexpr long kMaxPollMs = 1L << 30;
 
 // Splits the protocol stream into lines, enforcing the line limit.
 class LineCollector {
@@ -159,7 +161,8 @@ class ProcessChild : public RunningChild {
   SpawnedChild child_;
   pid_t measured_pid_ = -1;
   int pidfd_ = -1;
-  std::vector<pollfd> fds_;  // The pipes, then the pidfd (at pid_slot_).
+  // The pipes, then the pidfd (at pid_slot_), then the stop token's wake fd (not ours to close).
+  std::vector<pollfd> fds_;
   std::size_t pid_slot_ = 0, open_pipes_ = 0;
   std::string report_;
   bool exited_ = false, done_ = false, waited_ = false;
@@ -184,6 +187,7 @@ ProcessChild::ProcessChild(const RunRequest& request, const std::string& launche
   if (child_.report_fd >= 0) fds_.push_back({child_.report_fd, POLLIN, 0});
   pid_slot_ = open_pipes_ = fds_.size();
   fds_.push_back({pidfd_, POLLIN, 0});
+  fds_.push_back({stop_.wake_fd(), POLLIN, 0});
   if (child_.report_fd < 0) {
     measured_pid_ = child_.pid;
     return;
@@ -213,6 +217,7 @@ bool ProcessChild::Step(Clock::time_point cap) {
   auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline_ - Clock::now());
   KillOnTimeoutOrStop(left);
   if (Stopping()) {
+    fds_[pid_slot_ + 1].fd = -1;  // Stays readable once stopped: poll must not spin on it.
     // Its group is dead: read what it wrote just before, briefly, then stop.
     if (!exited_) Reap(0);
     const auto now = Clock::now();
@@ -245,11 +250,13 @@ void ProcessChild::KillOnTimeoutOrStop(std::chrono::milliseconds left) {
   }
 }
 
-// How long one poll may wait: until the deadline, at most 250 ms so the stop
-// token is checked (5 ms without a pidfd, whose exit is then found by polling
-// wait4); 50 ms while draining a killed group; never past `cap`.
+// How long one poll may wait: until the deadline when the stop token can wake the poll (so
+// benchctl is idle while a child runs, not waking on a timer); else at most 250 ms so the
+// token is checked; 5 ms without a pidfd, whose exit is then found by polling wait4; 50 ms
+// while draining a killed group; never past `cap`.
 int ProcessChild::PollTimeoutMs(std::chrono::milliseconds left, Clock::time_point cap) const {
-  long wait_ms = std::clamp<long>(left.count(), 0, pidfd_ < 0 ? 5 : 250);
+  const long most = pidfd_ < 0 ? 5 : (stop_.wake_fd() >= 0 ? kMaxPollMs : 250);
+  long wait_ms = std::clamp<long>(left.count(), 0, most);
   if (Stopping()) wait_ms = 50;
   if (cap != Clock::time_point::max()) {
     auto to_cap = std::chrono::duration_cast<std::chrono::milliseconds>(cap - Clock::now());

@@ -67,6 +67,7 @@ Manifest LoadManifest(const std::filesystem::path& dir, const std::string& suite
   }
   m.env = o.StringMap("env");
   m.notes = o.OptionalString("notes", "");
+  m.reference = o.OptionalBool("reference", false);
   if (m.validation == "reduced" && m.notes.empty()) {
     o.Fail("notes", "is required when validation is \"reduced\": say what is skipped");
   }

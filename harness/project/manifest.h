@@ -24,6 +24,9 @@ struct Manifest {
   std::string validation;                       // "full" or "reduced".
   std::map<std::string, std::string> env;       // Extra child environment.
   std::string notes;
+  // A reference row (a suite's physical floor or ceiling, e.g. spsc's cpp-floor): shown in
+  // every table as what the others are a ratio to, never ranked among them.
+  bool reference = false;
 };
 
 // Loads and validates `dir`/workload.json. `languages`, `operations` and

@@ -43,6 +43,17 @@ Values Throughput(const JobResult& job, const Values& times) {
   return values;
 }
 
+// Items per second of each process (spsc): the items per operation over its time.
+Values ItemRate(const JobResult& job, const Values& times) {
+  Values values;
+  if (job.spec.items_per_op <= 0) return values;
+  for (double t : times) {
+    if (!(t > 0)) return {};
+    values.push_back(job.spec.items_per_op / t * 1e9);
+  }
+  return values;
+}
+
 // The values of each built-in metric, by name.
 Values BuiltinValues(const JobResult& job, const std::string& name, const Values& times) {
   if (name == "time_ns") return times;
@@ -68,6 +79,7 @@ Values BuiltinValues(const JobResult& job, const std::string& name, const Values
     });
   }
   if (name == "throughput_mb_s") return Throughput(job, times);
+  if (name == "items_per_s") return ItemRate(job, times);
   if (name == "instructions_per_op") {
     Values values;
     for (const auto& c : job.instructions) {
@@ -119,9 +131,10 @@ std::vector<double> MetricValues(const JobResult& job, std::string_view name) {
     return m ? m->values : Values{};
   }
   if (FindBuiltinMetric(name) != nullptr) {
-    return BuiltinValues(
-        job, std::string(name),
-        name == "time_ns" || name == "throughput_mb_s" ? ProcessMedians(job) : Values{});
+    return BuiltinValues(job, std::string(name),
+                         name == "time_ns" || name == "throughput_mb_s" || name == "items_per_s"
+                             ? ProcessMedians(job)
+                             : Values{});
   }
   for (const MetricSpec& spec : job.spec.counter_metrics) {
     if (spec.name == name) return CounterValues(job, spec.counter).value_or(Values{});

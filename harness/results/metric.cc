@@ -25,6 +25,9 @@ const std::vector<MetricSpec>& BuiltinMetrics() {
       // Derived from time_ns and the input size, so compare gates time instead.
       {"throughput_mb_s", "MB/s", Better::kHigher, kDefaultNoiseThreshold, false, "throughput",
        "throughput", ""},
+      // Items moved per second (spsc): derived from time_ns and the items per operation.
+      {"items_per_s", "items/s", Better::kHigher, kDefaultNoiseThreshold, false, "items_per_s",
+       "items per second", ""},
       {"instructions_per_op", "instructions", Better::kLower, kDefaultInstructionThreshold, true,
        "instructions", "instructions per operation (callgrind)", ""},
   };

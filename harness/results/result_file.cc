@@ -39,9 +39,14 @@ json SpecToJson(const JobSpec& s) {
             {"build_label", s.build_label},
             {"argv", s.argv},
             {"env", s.env},
+            {"params", s.params},
             {"expected_verification", s.expected},
             {"verify", s.verify},
             {"bytes_per_op", s.bytes_per_op},
+            {"items_per_op", s.items_per_op},
+            {"ops_per_iteration", s.ops_per_iteration},
+            {"op_unit", s.op_unit},
+            {"reference", s.reference},
             {"artifact", s.artifact}};
   j["input"] = s.input ? InputToJson(*s.input) : json(nullptr);
   if (!s.setup_failure.empty()) j["setup_failure"] = s.setup_failure;
@@ -103,6 +108,7 @@ json InstructionToJson(const InstructionRecord& c) {
 constexpr NumberRange kNanoseconds{0, 1e18, "a time in ns from 0 to 1e18"};
 constexpr NumberRange kSeconds{0, 1e9, "a time in seconds from 0 to 1e9"};
 constexpr NumberRange kBytes{0, 1e18, "a byte count from 0 to 1e18"};
+constexpr NumberRange kItems{0, 1e18, "an item count from 0 to 1e18"};
 constexpr NumberRange kInstructions{0, 1e18, "an instruction count from 0 to 1e18"};
 constexpr NumberRange kMetricValue{-1e18, 1e18, "a number from -1e18 to 1e18"};
 constexpr NumberRange kThreshold{0, 100, "a relative threshold from 0 to 100"};
@@ -141,9 +147,15 @@ JobSpec SpecFromJson(const ResultReader& r, const json& j, const std::string& w)
   s.build_label = r.OptStr(j, "build_label", w, "");
   s.argv = r.Strings(j, "argv", w);
   s.env = r.StringMap(j, "env", w);
+  if (r.Has(j, "params")) s.params = r.StringMap(j, "params", w);
   if (r.Has(j, "expected_verification")) s.expected = j.at("expected_verification");
   s.verify = r.OptStr(j, "verify", w, "equal");
   s.bytes_per_op = r.Has(j, "bytes_per_op") ? r.Num(j, "bytes_per_op", w, kBytes) : 0;
+  s.items_per_op = r.Has(j, "items_per_op") ? r.Num(j, "items_per_op", w, kItems) : 0;
+  s.reference = r.Has(j, "reference") && r.Bool(j, "reference", w);
+  s.ops_per_iteration =
+      r.Has(j, "ops_per_iteration") ? r.Int<std::int64_t>(j, "ops_per_iteration", w, 1) : 1;
+  s.op_unit = r.OptStr(j, "op_unit", w, "op");
   s.artifact = r.Object(j, "artifact", w);
   s.setup_failure = r.OptStr(j, "setup_failure", w, "");
   if (Present(r, j, "input")) {

@@ -32,6 +32,9 @@ struct InputInfo {
 // A suite's own check of a reported verification value: "" when it is right,
 // else the reason. Jobs without one compare the value with `expected`.
 using VerificationCheck = std::function<std::string(const nlohmann::json& value)>;
+// A suite's check of a verified process's counters (spsc: its threads sat on two distinct
+// CPUs): "" when they are right, else the reason, which fails the process.
+using CounterCheck = std::function<std::string(const nlohmann::json& counters)>;
 
 // One workload × operation × input: what runs in each of its processes.
 struct JobSpec {
@@ -40,12 +43,20 @@ struct JobSpec {
   std::string library, library_version, validation;
   std::string build_label;  // "" normally; "base"/"candidate" in A/B runs.
   std::optional<InputInfo> input;
-  std::vector<std::string> argv;            // Binary and arguments.
-  std::map<std::string, std::string> env;   // Everything benchctl sets for the child.
-  nlohmann::json expected;                  // Reference verification value.
-  std::string verify = "equal";             // How: "equal", or the name of the suite's own check.
-  VerificationCheck check;                  // The suite's own check (not stored in files).
-  double bytes_per_op = 0;                  // For throughput; 0 if not meaningful.
+  std::vector<std::string> argv;              // Binary and arguments.
+  std::map<std::string, std::string> env;     // Everything benchctl sets for the child.
+  std::map<std::string, std::string> params;  // The suite's parameters it ran with (--param).
+  nlohmann::json expected;                    // Reference verification value.
+  std::string verify = "equal";               // How: "equal", or the name of the suite's own check.
+  VerificationCheck check;                    // The suite's own check (not stored in files).
+  CounterCheck check_counters;                // Optional; not stored in files either.
+  double bytes_per_op = 0;                    // For throughput; 0 if not meaningful.
+  double items_per_op = 0;                    // For items_per_s (spsc); 0 if not meaningful.
+  // Operations in one iteration of the workload's body: an spsc throughput iteration moves
+  // 2^20 items, and its time per operation is per item. Samples are divided by it.
+  std::int64_t ops_per_iteration = 1;
+  std::string op_unit = "op";               // What one operation is: "op", "item", "round trip".
+  bool reference = false;                   // A reference row (Manifest::reference).
   std::vector<MetricSpec> counter_metrics;  // Counters its suite declares (Suite::Metrics).
   nlohmann::json artifact = nlohmann::json::object();  // Binary, sizes, build key.
   std::string setup_failure;  // Non-empty: failed before running (build, input).

@@ -25,13 +25,15 @@ std::string DescribeExit(const RunOutcome& o) {
   return "";
 }
 
-std::string CheckVerification(const JobSpec& job, const nlohmann::json& value) {
-  if (job.check) return job.check(value);
-  if (value != job.expected) {
+std::string CheckVerification(const JobSpec& job, const nlohmann::json& value,
+                              const nlohmann::json& counters) {
+  if (job.check) {
+    if (std::string problem = job.check(value); !problem.empty()) return problem;
+  } else if (value != job.expected) {
     return fmt::format("wrong verification value: expected {} got {}", Shorten(job.expected.dump()),
                        Shorten(value.dump()));
   }
-  return "";
+  return job.check_counters ? job.check_counters(counters) : "";
 }
 
 ProcessRecord MeasuredRecord(const RunOutcome& o) {

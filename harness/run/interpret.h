@@ -10,9 +10,11 @@
 
 namespace benchctl {
 
-// Checks a reported verification value against the job's reference; returns
-// an empty string when it matches, else the reason showing both values.
-std::string CheckVerification(const JobSpec& job, const nlohmann::json& value);
+// Checks a reported verification value against the job's reference (or the suite's own
+// check), then the process's counters if the suite checks them; returns an empty string
+// when all is right, else the reason (a wrong value shows both values).
+std::string CheckVerification(const JobSpec& job, const nlohmann::json& value,
+                              const nlohmann::json& counters = nlohmann::json::object());
 
 // How the child ended if that alone is a failure ("killed by signal 11 ...",
 // "timed out ...", "exited with status 2"), else "".

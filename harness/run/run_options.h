@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "paths.h"
+#include "suite_params.h"
 
 namespace benchctl {
 
@@ -19,6 +20,9 @@ struct RunOptions {
   // Values of the suite's own options (SuiteOption in suite.h) by option name: {"shape":
   // {"twitter"}}. Checked before the run starts: only the run's suite's options have values.
   std::map<std::string, std::vector<std::string>, std::less<>> suite_options;
+  GivenParams params;  // --param values by name (checked against Suite::Parameters).
+  // While a suite plans jobs: the one value of each declared parameter for these jobs.
+  std::map<std::string, std::string> param_values;
   int processes = 0;          // 0: the suite's default.
   int samples = 5;            // Timed samples per process (inprocess mode).
   int warmup = 2;             // Warm-up samples per process (or warm-up runs, process mode).
@@ -30,6 +34,9 @@ struct RunOptions {
   int instructions = 0;       // Callgrind counts per job (--instructions); 0 = off.
   std::string cpus;           // "" = automatic; else a CPU list like "1" or "2-3".
   std::filesystem::path out;  // "" = results/<stamp>-<suite>-<host>.json.
+
+  // The value of declared parameter `name` for the jobs being planned.
+  const std::string& Param(const std::string& name) const { return param_values.at(name); }
 
   // The values given for the suite option `name` (empty when it was not given).
   const std::vector<std::string>& SuiteOptionValues(std::string_view name) const {

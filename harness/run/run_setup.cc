@@ -1,5 +1,6 @@
 #include "run_setup.h"
 
+#include "cpu_topology.h"
 #include "error.h"
 #include "noise_warnings.h"
 #include "subprocess.h"
@@ -53,6 +54,11 @@ RunEnvironment RecordedEnvironment(const SystemInfo& system, const CpuPlan& cpus
   env.load_generator_cpus = cpus.load;
   env.orchestrator_cpus = cpus.orchestrator;
   env.orchestrator_shares_child_cpus = cpus.shared;
+  // A multi-threaded job on two logical CPUs of one core shares its caches: say which it had.
+  std::vector<CpuPlace> places = ReadCpuPlaces(cpus.children);
+  env.extra["child_cpu_topology"] = CpuPlacesJson(places);
+  std::optional<bool> siblings = AnySmtSiblings(places);
+  env.extra["child_cpus_smt_siblings"] = siblings ? nlohmann::json(*siblings) : nullptr;
   for (const auto& w : NoiseWarnings(system)) {
     NoiseWarningRecord record;
     record.condition = w.condition;
@@ -82,6 +88,12 @@ RunConfig RecordedConfig(const RunOptions& o, int processes, const Suite& suite,
   c.order = order;
   c.suite_details = suite.Describe();
   for (const auto& [key, values] : suite_options) c.extra[key] = values;
+  // The --param values as given; each job records the values it ran with.
+  if (!o.params.empty()) {
+    nlohmann::json params = nlohmann::json::object();
+    for (const auto& [name, values] : o.params) params[name] = values;
+    c.extra["params"] = params;
+  }
   return c;
 }
 

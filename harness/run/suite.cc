@@ -15,6 +15,7 @@ JobSpec BaseJob(const Manifest& m, const std::string& operation, const std::stri
   job.validation = m.validation;
   job.argv = {binary};
   job.env = m.env;
+  job.reference = m.reference;
   job.id = m.suite + "/" + m.name + "/" + operation;
   return job;
 }

@@ -11,6 +11,7 @@
 #include "manifest.h"
 #include "result_model.h"
 #include "run_options.h"
+#include "suite_params.h"
 
 namespace benchctl {
 
@@ -37,6 +38,14 @@ class Suite {
   // Metrics the suite adds to the built-in ones (results/metric.h): workload counters it
   // declares (CounterMetric), e.g. a GC's pause time. Undeclared counters stay raw records.
   virtual std::vector<MetricSpec> Metrics() const { return {}; }
+  // Parameters the suite declares (`run --param`); each job's values are in
+  // RunOptions::param_values when PlanJobs runs, and reach the child as BENCHCTL_PARAM_<NAME>.
+  virtual std::vector<ParameterSpec> Parameters() const { return {}; }
+  // "" when one combination of parameter values (name -> value) can run together, else why
+  // not (spsc: items must fill whole half-rings). Checked with Parameters, before any build.
+  virtual std::string CheckParamCombination(const std::map<std::string, std::string>&) const {
+    return "";
+  }
   // CPUs one job uses, by role (cpu_sets.h); most suites need one job CPU.
   virtual CpuNeeds CpuNeedsPerJob() const { return {}; }
   // Processes per job when --processes is not given.

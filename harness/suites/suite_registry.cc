@@ -9,14 +9,16 @@
 #include "error.h"
 #include "json_options.h"
 #include "json_suite.h"
+#include "spsc_suite.h"
 #include "startup_suite.h"
 
 namespace benchctl {
 namespace {
 
 // The built-in suites: adding a suite is one line here (and its files).
-constexpr std::array<SuiteEntry, 2> kSuites = {{
+constexpr std::array<SuiteEntry, 3> kSuites = {{
     {"json", MakeJsonSuite, JsonSuiteOptions},
+    {"spsc", MakeSpscSuite},
     {"startup", MakeStartupSuite},
 }};
 

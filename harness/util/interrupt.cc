@@ -15,6 +15,9 @@ namespace {
 // opened in advance (-1 if it could not be).
 volatile std::sig_atomic_t g_signal = 0;
 int g_dev_null = -1;
+// A pipe the handler writes one byte to: its read end wakes a poll(2) that waits for a child
+// with no timer (StopToken::wake_fd). -1 until the handlers are installed.
+int g_wake_read = -1, g_wake_write = -1;
 
 // True if `fd` is a terminal that has hung up (tcgetattr is async-signal-safe).
 bool HungUp(int fd) {
@@ -28,6 +31,10 @@ bool HungUp(int fd) {
 void OnSignal(int signal_number) {
   const int saved_errno = errno;
   if (g_signal == 0) g_signal = signal_number;
+  if (g_wake_write >= 0) {
+    const char byte = 1;
+    [[maybe_unused]] ssize_t n = write(g_wake_write, &byte, 1);  // Async-signal-safe.
+  }
   if (signal_number == SIGHUP && g_dev_null >= 0) {
     // The terminal closed: every later print to it fails with EIO, and a
     // failed print would end benchctl (abort) before it exits 129. What is
@@ -48,6 +55,7 @@ class SignalStopToken : public StopToken {
     const int s = signal();
     return s == 0 ? std::string() : InterruptReason(s);
   }
+  int wake_fd() const override { return g_wake_read; }
 };
 
 }  // namespace
@@ -58,6 +66,13 @@ const StopToken& InterruptStopToken() {
 }
 
 const StopToken& InstallInterruptHandlers() {
+  if (g_wake_read < 0) {
+    int fds[2];
+    if (pipe2(fds, O_CLOEXEC | O_NONBLOCK) == 0) {
+      g_wake_read = fds[0];
+      g_wake_write = fds[1];
+    }
+  }
   struct sigaction action {};
   action.sa_handler = OnSignal;
   sigemptyset(&action.sa_mask);

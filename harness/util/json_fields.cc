@@ -49,6 +49,14 @@ std::string StrictObject::OptionalString(const std::string& key, const std::stri
   return String(key);
 }
 
+bool StrictObject::OptionalBool(const std::string& key, bool fallback) {
+  taken_.insert(key);
+  if (!value_.contains(key)) return fallback;
+  const auto& v = Take(key);
+  if (!v.is_boolean()) Fail(key, "must be true or false");
+  return v.get<bool>();
+}
+
 long StrictObject::Integer(const std::string& key) {
   const auto& v = Take(key);
   if (!v.is_number_integer()) Fail(key, "must be an integer");

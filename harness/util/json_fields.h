@@ -22,6 +22,8 @@ class StrictObject {
   std::string String(const std::string& key, const std::vector<std::string>& allowed = {});
   // An optional string with a default.
   std::string OptionalString(const std::string& key, const std::string& fallback);
+  // An optional boolean with a default.
+  bool OptionalBool(const std::string& key, bool fallback);
   // A required integer.
   long Integer(const std::string& key);
   // A required (or optional, if `required` is false) list of strings.

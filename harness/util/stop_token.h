@@ -7,7 +7,11 @@
 // interrupt.h, stopped by SIGINT, SIGTERM or SIGHUP) and ManualStopToken below.
 #pragma once
 
+#include <sys/eventfd.h>
+#include <unistd.h>
+
 #include <atomic>
+#include <cstdint>
 #include <mutex>
 #include <string>
 
@@ -26,12 +30,23 @@ class StopToken {
   // Why, as the result file's stop_reason says it ("interrupted by SIGINT");
   // "" while not stopped.
   virtual std::string reason() const = 0;
+  // A file descriptor that becomes readable once the token is stopped, so a loop can block in
+  // poll(2) with no timer (benchctl shares a CPU with a two-CPU job and must sit idle); -1 if
+  // the token has none, and the loop must then wake up now and then to ask.
+  virtual int wake_fd() const { return -1; }
 };
 
 // A token stopped by calling RequestStop: for tests, and for code that stops
 // work itself. Safe to stop from another thread; the first request wins.
 class ManualStopToken : public StopToken {
  public:
+  ManualStopToken() : wake_(eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)) {}
+  ~ManualStopToken() override {
+    if (wake_ >= 0) close(wake_);
+  }
+  ManualStopToken(const ManualStopToken&) = delete;
+  ManualStopToken& operator=(const ManualStopToken&) = delete;
+
   // Stops the token with `reason` (and `signal_number`, if a signal is why).
   void RequestStop(std::string reason, int signal_number = 0) {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -39,6 +54,10 @@ class ManualStopToken : public StopToken {
     reason_ = std::move(reason);
     signal_ = signal_number;
     stopped_.store(true);
+    if (wake_ >= 0) {
+      const std::uint64_t one = 1;
+      [[maybe_unused]] ssize_t n = write(wake_, &one, sizeof(one));
+    }
   }
   bool stop_requested() const override { return stopped_.load(); }
   int signal() const override {
@@ -49,8 +68,10 @@ class ManualStopToken : public StopToken {
     std::lock_guard<std::mutex> lock(mutex_);
     return reason_;
   }
+  int wake_fd() const override { return wake_; }
 
  private:
+  int wake_ = -1;
   mutable std::mutex mutex_;
   std::atomic<bool> stopped_{false};
   std::string reason_;

@@ -13,10 +13,12 @@ namespace benchctl {
 namespace {
 
 // The process record's numbers from the protocol's result message.
-void RecordResult(const ResultMessage& r, ProcessRecord& p) {
-  auto per_op = [&r](const std::vector<double>& v) {
+void RecordResult(const JobSpec& job, const ResultMessage& r, ProcessRecord& p) {
+  // An iteration may hold several operations (an spsc iteration moves 2^20 items).
+  const double ops = static_cast<double>(r.iterations) * static_cast<double>(job.ops_per_iteration);
+  auto per_op = [ops](const std::vector<double>& v) {
     std::vector<double> out;
-    for (double x : v) out.push_back(x / static_cast<double>(r.iterations));
+    for (double x : v) out.push_back(x / ops);
     return out;
   };
   p.iterations = r.iterations;
@@ -40,7 +42,7 @@ std::string FirstFailure(const JobSpec& job, const RunOutcome& o, const Protocol
     return fmt::format("{} timed iterations computed a result different from the self-check",
                        report.result->mismatches);
   }
-  return CheckVerification(job, p.verification);
+  return CheckVerification(job, p.verification, p.counters);
 }
 
 // `request` asking for exactly `timed_iterations` timed iterations, one per
@@ -76,7 +78,7 @@ class InprocessMode : public ExecutionMode {
     ProcessRecord p = MeasuredRecord(o);
     ProtocolReport report = ParseProtocol(o.protocol_lines);
     p.baseline_rss_kb = report.setup_rss_kb;
-    if (report.result) RecordResult(*report.result, p);
+    if (report.result) RecordResult(job, *report.result, p);
     p.failure = FirstFailure(job, o, report, p);
     p.ok = p.failure.empty();
     return p;
@@ -106,8 +108,8 @@ class InprocessMode : public ExecutionMode {
           fmt::format("{} more timed iterations did not execute more instructions ({} vs {})",
                       extra, long_run.total, short_run.total);
     } else if (record.failure.empty()) {
-      record.per_op =
-          static_cast<double>(long_run.total - short_run.total) / static_cast<double>(extra);
+      record.per_op = static_cast<double>(long_run.total - short_run.total) /
+                      (static_cast<double>(extra) * static_cast<double>(job.ops_per_iteration));
     }
     record.ok = record.failure.empty();
     return record;
