@@ -1,9 +1,16 @@
 // The in-process loop of the C++ workload library (workloads/lib/cpp/benchlib.h): its
-// calibration step, with hand-computed values. The protocol core is benchlib_core_cpp_test.cc.
+// calibration step, with hand-computed values, and the timed-phase hooks, watched from the
+// body and read back from the result line. The protocol core is benchlib_core_cpp_test.cc.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdint>
+#include <functional>
 #include <limits>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
 
 #include "benchlib.h"
 
@@ -39,6 +46,124 @@ TEST(BenchlibNextIterationsTest, ZeroElapsedTakesTheTenfoldStep) {
 TEST(BenchlibNextIterationsTest, SaturatesInsteadOfOverflowing) {
   EXPECT_EQ(benchlib::NextIterations(kMax / 2, 1, kMax), kMax);
   EXPECT_EQ(benchlib::NextIterations(kMax, 1, 2), kMax);
+}
+
+// The lines a Session writes to a pipe while `run` uses it.
+std::vector<nlohmann::json> MessagesOf(const benchlib::Options& settings,
+                                       const std::function<void(benchlib::Session&)>& run) {
+  int fds[2];
+  if (pipe(fds) != 0) throw std::runtime_error("pipe failed");
+  benchlib::Options options = settings;
+  options.fd = fds[1];
+  benchlib::Session session(options);
+  run(session);
+  close(fds[1]);
+  std::string bytes;
+  char chunk[4096];
+  for (ssize_t n; (n = read(fds[0], chunk, sizeof chunk)) > 0;) bytes.append(chunk, n);
+  close(fds[0]);
+  std::vector<nlohmann::json> messages;
+  std::istringstream lines(bytes);
+  for (std::string line; std::getline(lines, line);) {
+    messages.push_back(nlohmann::json::parse(line));
+  }
+  return messages;
+}
+
+// What the body and the hooks saw, call by call.
+struct HookTrace {
+  std::vector<bool> timing;  // session.timing() at each call of the body
+  int before_at = -1;        // number of body calls when `before` ran
+  int after_at = -1;
+  int before_calls = 0;
+  int after_calls = 0;
+};
+
+TEST(BenchlibTimedHooksTest, RunAroundExactlyTheTimedSamples) {
+  benchlib::Options options;
+  options.warmup = 2;
+  options.samples = 3;
+  options.iterations = 4;
+  HookTrace trace;
+  const auto messages = MessagesOf(options, [&](benchlib::Session& session) {
+    session.Measure(
+        [&] {
+          trace.timing.push_back(session.timing());
+          return 7;
+        },
+        [](int v) { return nlohmann::json(v); }, {},
+        {.before =
+             [&] {
+               ++trace.before_calls;
+               trace.before_at = static_cast<int>(trace.timing.size());
+               EXPECT_FALSE(session.timing());
+             },
+         .after =
+             [&] {
+               ++trace.after_calls;
+               trace.after_at = static_cast<int>(trace.timing.size());
+               EXPECT_FALSE(session.timing());
+               return benchlib::Counters{};
+             }});
+    EXPECT_FALSE(session.timing());
+  });
+  // 1 self-check + 2 warm-up samples of 4 + 3 timed samples of 4.
+  ASSERT_EQ(trace.timing.size(), 21u);
+  EXPECT_EQ(trace.before_calls, 1);
+  EXPECT_EQ(trace.after_calls, 1);
+  EXPECT_EQ(trace.before_at, 9);
+  EXPECT_EQ(trace.after_at, 21);
+  for (std::size_t i = 0; i < trace.timing.size(); ++i) {
+    EXPECT_EQ(trace.timing[i], i >= 9) << "body call " << i;
+  }
+  ASSERT_EQ(messages.size(), 2u);
+  EXPECT_EQ(messages[1]["type"], "result");
+  EXPECT_FALSE(messages[1].contains("counters"));
+}
+
+TEST(BenchlibTimedHooksTest, CalibrationRunsAreNotTimed) {
+  benchlib::Options options;
+  options.samples = 1;
+  options.iterations = 0;  // calibrate: 1 iteration already reaches the 0 ns target
+  HookTrace trace;
+  MessagesOf(options, [&](benchlib::Session& session) {
+    session.Measure(
+        [&] {
+          trace.timing.push_back(session.timing());
+          return 1;
+        },
+        [](int v) { return nlohmann::json(v); }, {},
+        {.before = [&] { trace.before_at = static_cast<int>(trace.timing.size()); }});
+  });
+  // Self-check, one calibration run of 1, one timed sample of 1.
+  EXPECT_EQ(trace.timing, (std::vector<bool>{false, false, true}));
+  EXPECT_EQ(trace.before_at, 2);
+}
+
+TEST(BenchlibTimedHooksTest, HookCountersJoinTheResultAndWinOnAClash) {
+  benchlib::Options options;
+  options.iterations = 1;
+  const auto messages = MessagesOf(options, [](benchlib::Session& session) {
+    session.Measure([] { return 1; }, [](int v) { return nlohmann::json(v); },
+                    {{"shared", 1}, {"mine", 3}}, {.after = [] {
+                      return benchlib::Counters{{"shared", 2}, {"hook", 5}};
+                    }});
+  });
+  ASSERT_EQ(messages.size(), 2u);
+  EXPECT_EQ(messages[1]["counters"], (nlohmann::json{{"hook", 5}, {"mine", 3}, {"shared", 2}}));
+}
+
+TEST(BenchlibTimedHooksTest, MeasureWithoutHooksKeepsItsCounters) {
+  benchlib::Options options;
+  options.iterations = 1;
+  const auto messages = MessagesOf(options, [](benchlib::Session& session) {
+    session.Measure([] { return 1; }, [](int v) { return nlohmann::json(v); }, {{"bytes", 9}});
+    EXPECT_FALSE(session.timing());
+  });
+  ASSERT_EQ(messages.size(), 2u);
+  EXPECT_EQ(messages[0]["type"], "setup");
+  EXPECT_EQ(messages[1]["counters"], (nlohmann::json{{"bytes", 9}}));
+  EXPECT_EQ(messages[1]["samples_ns"].size(), 1u);
 }
 
 }  // namespace

@@ -10,6 +10,15 @@
 //     });
 //   }
 //
+// A workload that gathers its own statistics about the timed samples (spsc's per-round-trip
+// latencies) passes TimedHooks as Measure's fourth argument: `before` clears what the
+// self-check, calibration and warm-up gathered, `after` returns counters for the result, and
+// the body asks `session.timing()` whether the current iteration belongs to a timed sample:
+//
+//   session.Measure(body, verify, counters,
+//                   {.before = [&] { histogram.Clear(); },
+//                    .after = [&] { return histogram.Counters(); }});
+//
 // benchmark.h is used only for DoNotOptimize, but it defines a static initialiser that calls
 // into libbenchmark in every translation unit, so workloads must link it (-lbenchmark).
 //
@@ -52,11 +61,23 @@ inline std::int64_t NextIterations(std::int64_t n, std::int64_t elapsed_ns,
              : static_cast<std::int64_t>(next);
 }
 
+// The timed-phase hooks of PROTOCOL.md; both run outside every timed region and either may
+// be empty. `before` runs once, after warm-up, right before the first timed sample; `after`
+// runs once, right after the last, and its counters are added to the result's (a name given
+// both ways takes the hook's value).
+struct TimedHooks {
+  std::function<void()> before;
+  std::function<Counters()> after;
+};
+
 // One in-process workload: the protocol connection plus the measured loop.
 class Session : public Connection {
  public:
   // Reads the settings from the environment; throws UsageError.
   static Session FromEnvironment() { return Session(Connection::FromEnvironment()); }
+
+  // Settings already read and checked (a test's own pipe).
+  explicit Session(const Options& options) : Connection(options) {}
 
   // Runs everything after setup: the `setup` message, the self-check, calibration, warm-up,
   // timed samples and the `result` message. `body()` returns a value comparable with ==;
@@ -64,6 +85,12 @@ class Session : public Connection {
   // right after the self-check (a serializer writes its output file there).
   template <class Body, class Verify>
   void Measure(Body&& body, Verify&& verify, const Counters& counters = {}) {
+    Measure(std::forward<Body>(body), std::forward<Verify>(verify), counters, TimedHooks{});
+  }
+
+  // The same, with the timed-phase hooks (see TimedHooks).
+  template <class Body, class Verify>
+  void Measure(Body&& body, Verify&& verify, const Counters& counters, const TimedHooks& hooks) {
     if (measured_) throw std::logic_error("Session::Measure called twice");
     measured_ = true;
     Send(SetupMessage(CurrentRssKb()));
@@ -97,19 +124,31 @@ class Session : public Connection {
     for (std::int64_t i = 0; i < options().warmup; ++i) {
       m.warmup_ns.push_back(time_iterations(m.iterations));
     }
+    if (hooks.before) hooks.before();
+    timing_ = true;
     for (std::int64_t i = 0; i < options().samples; ++i) {
       m.samples_ns.push_back(time_iterations(m.iterations));
     }
-    Send(ResultMessage(verification, m, counters));
+    timing_ = false;
+    Counters all = counters;
+    if (hooks.after) {
+      for (const auto& [name, value] : hooks.after()) all[name] = value;
+    }
+    Send(ResultMessage(verification, m, all));
   }
 
   // Whether Measure has run.
   bool measured() const { return measured_; }
 
+  // Whether the loop is in its timed samples: true from right after the `before` hook to right
+  // before the `after` hook, false during the self-check, calibration and warm-up.
+  bool timing() const { return timing_; }
+
  private:
   explicit Session(Connection connection) : Connection(std::move(connection)) {}
 
   bool measured_ = false;
+  bool timing_ = false;
 };
 
 // Runs a workload under the protocol and returns the exit status for main: 0 after a
