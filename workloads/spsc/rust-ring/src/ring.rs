@@ -157,11 +157,11 @@ mod tests {
     fn moves_items_between_threads_in_order() {
         let (mut producer, mut consumer) = new(8);
         let sender = std::thread::spawn(move || {
-            for i in 0..100_000 {
+            for i in 0..20_000 {
                 producer.push(i).unwrap();
             }
         });
-        for i in 0..100_000 {
+        for i in 0..20_000 {
             assert_eq!(consumer.pop(), Ok(i));
         }
         sender.join().unwrap();
