@@ -11,7 +11,8 @@ use std::hint::black_box;
 use std::time::Instant;
 
 /// Runs a workload: reads the protocol environment (exiting 2 on a usage
-/// error), calls `workload`, which must call [`Bench::measure`] once, and
+/// error), calls `workload`, which must call [`Bench::measure`] or one of its
+/// variants once, and
 /// turns an `Err` into an `error` message and exit status 1.
 pub fn main(workload: impl FnOnce(&mut Bench) -> Result<(), Error>) {
     let mut bench = Bench {
@@ -60,7 +61,8 @@ impl Bench {
     /// Measures `body` on `state` and sends the result. The first run of the
     /// body is the self-check: an `Err` there fails the workload, an `Ok`
     /// is the verification value that every later result must equal (a later
-    /// `Err` counts as a mismatch).
+    /// `Err` counts as a mismatch, and the first one's message goes to
+    /// stderr).
     pub fn measure<S, R>(
         &mut self,
         state: S,
@@ -77,9 +79,76 @@ impl Bench {
     /// the output that benchctl inspects).
     pub fn measure_checked<S, R>(
         &mut self,
+        state: S,
+        body: impl FnMut(&mut S) -> Result<R, Error>,
+        after_check: impl FnOnce(&S, &R) -> Result<(), Error>,
+    ) -> Result<(), Error>
+    where
+        R: PartialEq + Serialize,
+    {
+        self.run(state, body, after_check, |_| {}, |_| BTreeMap::new())
+    }
+
+    /// Like [`Bench::measure`], with the timed-phase hooks of PROTOCOL.md
+    /// for a workload that gathers its own statistics about the timed
+    /// samples. Neither hook is timed:
+    ///
+    /// - `before_timed` runs once, after calibration and warm-up, right
+    ///   before the first timed sample: the place to clear what the
+    ///   self-check, calibration and warm-up gathered;
+    /// - `after_timed` runs once, right after the last timed sample; the
+    ///   counters it returns are added to the result's (a name also given to
+    ///   [`Bench::counter`] takes the hook's value).
+    ///
+    /// Both get the state, so a body that must know whether the timed
+    /// samples are running keeps a flag in its state that the hooks set and
+    /// clear; it is then an ordinary field read, with no shared flag to reach:
+    ///
+    /// ```no_run
+    /// # use std::collections::BTreeMap;
+    /// struct Trips {
+    ///     timing: bool,
+    ///     timed_trips: u64,
+    /// }
+    ///
+    /// benchlib::main(|bench| {
+    ///     let state = Trips { timing: false, timed_trips: 0 };
+    ///     bench.measure_with_hooks(
+    ///         state,
+    ///         |s| {
+    ///             if s.timing {
+    ///                 s.timed_trips += 1;
+    ///             }
+    ///             Ok(1u64)
+    ///         },
+    ///         |s| s.timing = true,
+    ///         |s| {
+    ///             s.timing = false;
+    ///             BTreeMap::from([("timed_trips".to_owned(), s.timed_trips)])
+    ///         },
+    ///     )
+    /// });
+    /// ```
+    pub fn measure_with_hooks<S, R>(
+        &mut self,
+        state: S,
+        body: impl FnMut(&mut S) -> Result<R, Error>,
+        before_timed: impl FnOnce(&mut S),
+        after_timed: impl FnOnce(&mut S) -> BTreeMap<String, u64>,
+    ) -> Result<(), Error>
+    where
+        R: PartialEq + Serialize,
+    {
+        self.run(state, body, |_, _| Ok(()), before_timed, after_timed)
+    }
+
+    fn run<S, R>(
+        &mut self,
         mut state: S,
         mut body: impl FnMut(&mut S) -> Result<R, Error>,
         after_check: impl FnOnce(&S, &R) -> Result<(), Error>,
+        before_timed: impl FnOnce(&mut S),
+        after_timed: impl FnOnce(&mut S) -> BTreeMap<String, u64>,
     ) -> Result<(), Error>
     where
         R: PartialEq + Serialize,
@@ -101,27 +170,33 @@ impl Bench {
             body,
             expected,
             mismatches: 0,
+            first_error: None,
         };
-        let iterations = match self.config().iterations {
-            Some(n) => n,
-            None => runner.calibrate(self.config().min_sample_ns),
-        };
-        let warmup_ns: Vec<u64> = (0..self.config().warmup)
-            .map(|_| runner.sample(iterations))
-            .collect();
-        let samples_ns: Vec<u64> = (0..self.config().samples)
-            .map(|_| runner.sample(iterations))
-            .collect();
+        let measured = runner.measure(self.config(), before_timed, after_timed);
+        if let Some(error) = &runner.first_error {
+            // The count alone fails the run; this says why.
+            eprintln!("error in a measured iteration: {error}");
+        }
+        self.counters.extend(measured.counters);
 
         self.connection.send(&Message::Result {
             verification: &verification,
-            iterations,
-            warmup_ns: &warmup_ns,
-            samples_ns: &samples_ns,
+            iterations: measured.iterations,
+            warmup_ns: &measured.warmup_ns,
+            samples_ns: &measured.samples_ns,
             mismatches: runner.mismatches,
             counters: &self.counters,
         })
     }
+}
+
+/// What the loop measured after the self-check.
+struct Measured {
+    iterations: u64,
+    warmup_ns: Vec<u64>,
+    samples_ns: Vec<u64>,
+    /// What the after-timed hook returned.
+    counters: BTreeMap<String, u64>,
 }
 
 /// The body with its state and the verification value it must reproduce.
@@ -131,6 +206,8 @@ struct Runner<S, R, F> {
     expected: R,
     /// Iterations since the self-check whose result differed from it.
     mismatches: u64,
+    /// The first of those that failed, to say why on stderr.
+    first_error: Option<Error>,
 }
 
 impl<S, R, F> Runner<S, R, F>
@@ -145,11 +222,44 @@ where
             // The barrier on the state stops the optimiser from hoisting an
             // iteration out of the loop; the one on the result from deleting it.
             let result = black_box((self.body)(black_box(&mut self.state)));
-            if !matches!(result, Ok(ref r) if *r == self.expected) {
-                self.mismatches += 1;
+            match result {
+                Ok(ref r) if *r == self.expected => {}
+                Ok(_) => self.mismatches += 1,
+                Err(error) => {
+                    self.mismatches += 1;
+                    self.first_error.get_or_insert(error);
+                }
             }
         }
         u64::try_from(start.elapsed().as_nanos()).unwrap_or(u64::MAX)
+    }
+
+    /// Calibration (unless the iteration count is given), warm-up and the
+    /// timed samples, with the timed-phase hooks around the timed samples.
+    fn measure(
+        &mut self,
+        config: &Config,
+        before_timed: impl FnOnce(&mut S),
+        after_timed: impl FnOnce(&mut S) -> BTreeMap<String, u64>,
+    ) -> Measured {
+        let iterations = match config.iterations {
+            Some(n) => n,
+            None => self.calibrate(config.min_sample_ns),
+        };
+        let warmup_ns = (0..config.warmup)
+            .map(|_| self.sample(iterations))
+            .collect();
+        before_timed(&mut self.state);
+        let samples_ns = (0..config.samples)
+            .map(|_| self.sample(iterations))
+            .collect();
+        let counters = after_timed(&mut self.state);
+        Measured {
+            iterations,
+            warmup_ns,
+            samples_ns,
+            counters,
+        }
     }
 
     /// The iteration count that makes a sample last at least `target_ns`
@@ -184,11 +294,13 @@ mod tests {
             },
             expected: false,
             mismatches: 0,
+            first_error: None,
         };
         runner.sample(9);
         assert_eq!(runner.state, 9);
         // Calls 1, 5 and 9 returned `true`; calls 4 and 8 failed.
         assert_eq!(runner.mismatches, 5);
+        assert_eq!(runner.first_error, Some(Error::new("failed")));
     }
 
     #[test]
@@ -198,8 +310,143 @@ mod tests {
             body: |_: &mut ()| Ok(1u8),
             expected: 1,
             mismatches: 0,
+            first_error: None,
         };
         assert_eq!(runner.calibrate(0), 1);
         assert_eq!(runner.mismatches, 0);
+    }
+
+    /// A state that logs what ran, with the flag the hooks set.
+    #[derive(Default)]
+    struct Log {
+        timing: bool,
+        events: Vec<&'static str>,
+    }
+
+    fn logged_body(log: &mut Log) -> Result<u8, Error> {
+        log.events
+            .push(if log.timing { "timed" } else { "untimed" });
+        Ok(7)
+    }
+
+    fn config(iterations: Option<u64>, warmup: u32, samples: u32) -> Config {
+        Config {
+            fd: -1,
+            warmup,
+            samples,
+            iterations,
+            min_sample_ns: 0,
+        }
+    }
+
+    #[test]
+    fn hooks_run_once_around_the_timed_samples() {
+        let mut runner = Runner {
+            state: Log::default(),
+            body: logged_body,
+            expected: 7,
+            mismatches: 0,
+            first_error: None,
+        };
+        let measured = runner.measure(
+            &config(Some(2), 1, 3),
+            |log| {
+                log.events.push("before");
+                log.timing = true;
+            },
+            |log| {
+                log.events.push("after");
+                log.timing = false;
+                BTreeMap::from([("timed_calls".to_owned(), 6)])
+            },
+        );
+        let mut expected = vec!["untimed"; 2];
+        expected.push("before");
+        expected.extend(["timed"; 6]);
+        expected.push("after");
+        assert_eq!(runner.state.events, expected);
+        assert_eq!(measured.iterations, 2);
+        assert_eq!(measured.warmup_ns.len(), 1);
+        assert_eq!(measured.samples_ns.len(), 3);
+        assert_eq!(measured.counters["timed_calls"], 6);
+        assert_eq!(runner.mismatches, 0);
+    }
+
+    #[test]
+    fn calibration_and_warm_up_run_before_the_first_hook() {
+        let mut runner = Runner {
+            state: Log::default(),
+            body: logged_body,
+            expected: 7,
+            mismatches: 0,
+            first_error: None,
+        };
+        // A zero target calibrates to one iteration; no warm-up.
+        runner.measure(
+            &config(None, 0, 2),
+            |log| log.events.push("before"),
+            |log| {
+                log.events.push("after");
+                BTreeMap::new()
+            },
+        );
+        assert_eq!(
+            runner.state.events,
+            ["untimed", "before", "untimed", "untimed", "after"]
+        );
+    }
+
+    #[test]
+    fn measure_with_hooks_merges_the_hook_counters_into_the_result() {
+        let path = std::env::temp_dir().join(format!("benchlib-hooks-{}", std::process::id()));
+        let mut bench = Bench {
+            connection: Connection::to_file(
+                config(Some(3), 1, 2),
+                std::fs::File::create(&path).unwrap(),
+            ),
+            counters: BTreeMap::new(),
+            measured: false,
+        };
+        bench.counter("kept", 1);
+        bench.counter("overridden", 2);
+        let mut events = Vec::new();
+        bench
+            .measure_with_hooks(
+                Log::default(),
+                logged_body,
+                |log| {
+                    log.timing = true;
+                    log.events.clear();
+                },
+                |log| {
+                    log.timing = false;
+                    events = std::mem::take(&mut log.events);
+                    BTreeMap::from([
+                        ("overridden".to_owned(), 20),
+                        ("added".to_owned(), events.len() as u64),
+                    ])
+                },
+            )
+            .unwrap();
+        let written = std::fs::read_to_string(&path).unwrap();
+        std::fs::remove_file(&path).unwrap();
+
+        // Only the timed samples' calls are left after the clear.
+        assert_eq!(events, ["timed"; 6]);
+        let lines: Vec<serde_json::Value> = written
+            .lines()
+            .map(|line| serde_json::from_str(line).unwrap())
+            .collect();
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0]["type"], "setup");
+        let result = &lines[1];
+        assert_eq!(result["type"], "result");
+        assert_eq!(result["verification"], 7);
+        assert_eq!(result["iterations"], 3);
+        assert_eq!(result["mismatches"], 0);
+        assert_eq!(
+            result["counters"],
+            serde_json::json!({"added": 6, "kept": 1, "overridden": 20})
+        );
     }
 }

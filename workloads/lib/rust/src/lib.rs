@@ -4,6 +4,8 @@
 //! A workload reads its parameters, builds its state untimed, and hands the
 //! state and its body to [`Bench::measure`]; the library does the rest
 //! (setup message, self-check, calibration, warm-up, timed samples, result).
+//! [`Bench::measure_with_hooks`] adds the timed-phase hooks, for a workload
+//! that gathers its own statistics about the timed samples.
 //!
 //! ```no_run
 //! benchlib::main(|bench| {

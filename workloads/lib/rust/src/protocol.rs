@@ -51,6 +51,12 @@ impl Connection {
         })
     }
 
+    /// A connection that writes to `pipe`, for the library's own tests.
+    #[cfg(test)]
+    pub(crate) fn to_file(config: Config, pipe: File) -> Connection {
+        Connection { config, pipe }
+    }
+
     /// The configuration benchctl asked for.
     pub fn config(&self) -> &Config {
         &self.config
