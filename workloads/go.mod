@@ -2,7 +2,10 @@ module benchctl/workloads
 
 go 1.26.8
 
-require github.com/bytedance/sonic v1.15.5
+require (
+	github.com/bytedance/sonic v1.15.5
+	golang.org/x/sys v0.22.0
+)
 
 require (
 	github.com/bytedance/gopkg v0.1.3 // indirect
@@ -11,5 +14,4 @@ require (
 	github.com/klauspost/cpuid/v2 v2.2.9 // indirect
 	github.com/twitchyliquid64/golang-asm v0.15.1 // indirect
 	golang.org/x/arch v0.0.0-20210923205945-b76863e36670 // indirect
-	golang.org/x/sys v0.22.0 // indirect
 )

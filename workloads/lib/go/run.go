@@ -2,8 +2,10 @@ package benchlib
 
 import (
 	"fmt"
+	"maps"
 	"runtime"
 	"runtime/debug"
+	"sync/atomic"
 	"time"
 
 	"benchctl/workloads/lib/go/protocol"
@@ -20,13 +22,22 @@ type Workload[T comparable] struct {
 	Verification func(T) (any, error)
 	// Counters are extra workload counters, e.g. bytes_per_iteration.
 	Counters map[string]int64
+	// BeforeTimed, if set, runs once after warm-up, right before the first
+	// timed sample, outside every timed region: a workload that gathers its
+	// own statistics clears what self-check, calibration and warm-up left.
+	BeforeTimed func()
+	// AfterTimed, if set, runs once right after the last timed sample,
+	// outside every timed region. Its counters are added to the result's;
+	// a name it shares with Counters or the runtime's counters takes its
+	// value. Between the two hooks Bench.Timing reports true.
+	AfterTimed func() map[string]int64
 }
 
 // Run measures w and sends the setup and result messages; on any failure it
 // calls b.Fail. Call it right after setup: it reads the resident set size
 // first.
 func Run[T comparable](b *Bench, w Workload[T]) {
-	if err := run(b.Config, w, protocol.ResidentKB, func(line []byte) error {
+	if err := run(b.Config, w, &b.timing, protocol.ResidentKB, func(line []byte) error {
 		b.Send(line)
 		return nil
 	}); err != nil {
@@ -68,9 +79,9 @@ func (r *runner[T]) sample(n int64) (time.Duration, error) {
 	return time.Since(start), nil
 }
 
-// run is Run's protocol sequence with the RSS reading and the pipe passed
-// in, so tests can drive it.
-func run[T comparable](cfg protocol.Config, w Workload[T], rss func() (int64, error), send func([]byte) error) error {
+// run is Run's protocol sequence with the timing flag, the RSS reading and
+// the pipe passed in, so tests can drive it.
+func run[T comparable](cfg protocol.Config, w Workload[T], timing *atomic.Bool, rss func() (int64, error), send func([]byte) error) error {
 	kb, err := rss()
 	if err != nil {
 		return fmt.Errorf("reading resident set size: %w", err)
@@ -104,6 +115,12 @@ func run[T comparable](cfg protocol.Config, w Workload[T], rss func() (int64, er
 		return err
 	}
 
+	// The hooks run outside the memory statistics' window too, so what
+	// they allocate is not charged to the iterations.
+	if w.BeforeTimed != nil {
+		w.BeforeTimed()
+	}
+	timing.Store(true)
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	samples, err := r.samples(cfg.Samples, n)
@@ -111,6 +128,11 @@ func run[T comparable](cfg protocol.Config, w Workload[T], rss func() (int64, er
 		return err
 	}
 	runtime.ReadMemStats(&after)
+	timing.Store(false)
+	c := counters(w.Counters, &before, &after, int64(cfg.Samples)*n)
+	if w.AfterTimed != nil {
+		maps.Copy(c, w.AfterTimed())
+	}
 
 	return out.line(protocol.EncodeResult(protocol.Result{
 		Verification: verification,
@@ -118,7 +140,7 @@ func run[T comparable](cfg protocol.Config, w Workload[T], rss func() (int64, er
 		WarmupNS:     warmup,
 		SamplesNS:    samples,
 		Mismatches:   r.mismatches,
-		Counters:     counters(w.Counters, &before, &after, int64(cfg.Samples)*n),
+		Counters:     c,
 	}))
 }
 
@@ -162,9 +184,7 @@ func counters(workload map[string]int64, before, after *runtime.MemStats, iterat
 		"gomaxprocs":                int64(runtime.GOMAXPROCS(0)),
 		"gogc":                      int64(gcPercent()),
 	}
-	for k, v := range workload {
-		c[k] = v
-	}
+	maps.Copy(c, workload)
 	return c
 }
 

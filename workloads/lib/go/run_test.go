@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"slices"
+	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -13,8 +16,14 @@ import (
 // runLines runs w under cfg and returns the protocol lines it sent.
 func runLines[T comparable](t *testing.T, cfg protocol.Config, w Workload[T]) ([]map[string]any, error) {
 	t.Helper()
+	return runTimed(t, cfg, w, new(atomic.Bool))
+}
+
+// runTimed is runLines with the timing flag that Bench.Timing reads.
+func runTimed[T comparable](t *testing.T, cfg protocol.Config, w Workload[T], timing *atomic.Bool) ([]map[string]any, error) {
+	t.Helper()
 	var pipe bytes.Buffer
-	err := run(cfg, w, func() (int64, error) { return 1234, nil }, func(line []byte) error {
+	err := run(cfg, w, timing, func() (int64, error) { return 1234, nil }, func(line []byte) error {
 		pipe.Write(line)
 		return nil
 	})
@@ -119,5 +128,126 @@ func TestRunReportsBodyErrors(t *testing.T) {
 	}
 	if len(msgs) != 1 || msgs[0]["type"] != "setup" {
 		t.Errorf("got messages %v, want only setup", msgs)
+	}
+}
+
+// phaseLog is a workload that logs every body call as "t" (timing) or "-"
+// (not) and each hook call by name, so tests can read the order back.
+type phaseLog struct {
+	timing *atomic.Bool
+	events []string
+}
+
+func (p *phaseLog) workload() Workload[int] {
+	return Workload[int]{
+		Body: func() (int, error) {
+			if p.timing.Load() {
+				p.events = append(p.events, "t")
+			} else {
+				p.events = append(p.events, "-")
+			}
+			return 1, nil
+		},
+		BeforeTimed: func() { p.events = append(p.events, "before") },
+		AfterTimed: func() map[string]int64 {
+			p.events = append(p.events, "after")
+			return nil
+		},
+	}
+}
+
+func TestRunCallsHooksAroundTimedSamples(t *testing.T) {
+	p := &phaseLog{timing: new(atomic.Bool)}
+	// Self-check 1 + warm-up 2×3 bodies untimed, then 2×3 timed bodies.
+	if _, err := runTimed(t, protocol.Config{Warmup: 2, Samples: 2, Iterations: 3}, p.workload(), p.timing); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"-", "-", "-", "-", "-", "-", "-", "before", "t", "t", "t", "t", "t", "t", "after"}
+	if !slices.Equal(p.events, want) {
+		t.Errorf("events %v, want %v", p.events, want)
+	}
+	if p.timing.Load() {
+		t.Error("timing flag still set after the timed samples")
+	}
+}
+
+func TestRunCallsHooksAfterCalibration(t *testing.T) {
+	p := &phaseLog{timing: new(atomic.Bool)}
+	w := p.workload()
+	body := w.Body
+	w.Body = func() (int, error) {
+		for start := time.Now(); time.Since(start) < 50*time.Microsecond; {
+		}
+		return body()
+	}
+	msgs, err := runTimed(t, protocol.Config{Samples: 1, MinSample: time.Millisecond}, w, p.timing)
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := strings.Join(p.events, " ")
+	untimed, timed, ok := strings.Cut(log, " before ")
+	timed, ok2 := strings.CutSuffix(timed, " after")
+	if !ok || !ok2 || strings.Contains(timed, "before") || strings.Contains(timed, "after") {
+		t.Fatalf("events %q: want one before, then one after at the end", log)
+	}
+	// Self-check and calibration come before the hook and are not timing;
+	// the one timed sample is exactly the result's iterations, all timing.
+	if strings.Contains(untimed, "t") || strings.Contains(timed, "-") {
+		t.Errorf("events %q: timing flag wrong around the hooks", log)
+	}
+	if n := strings.Count(untimed, "-"); n < 2 {
+		t.Errorf("%d untimed bodies, want the self-check and at least one calibration run: %q", n, log)
+	}
+	if got, want := float64(strings.Count(timed, "t")), msgs[1]["iterations"]; got != want {
+		t.Errorf("%v timed bodies, result says %v iterations", got, want)
+	}
+}
+
+func TestRunMergesAfterTimedCounters(t *testing.T) {
+	msgs, err := runLines(t, protocol.Config{Samples: 1, Iterations: 1}, Workload[int]{
+		Body:     func() (int, error) { return 1, nil },
+		Counters: map[string]int64{"bytes_per_iteration": 10, "items": 5},
+		AfterTimed: func() map[string]int64 {
+			return map[string]int64{"items": 7, "rtt_p99_ns": 123, "num_gc": 99}
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	counters := msgs[1]["counters"].(map[string]any)
+	want := map[string]float64{
+		"bytes_per_iteration": 10,  // the workload's alone
+		"items":               7,   // both: the hook's wins
+		"rtt_p99_ns":          123, // the hook's alone
+		"num_gc":              99,  // the runtime's overridden by the hook
+	}
+	for k, v := range want {
+		if counters[k] != v {
+			t.Errorf("counter %s = %v, want %v (all: %v)", k, counters[k], v, counters)
+		}
+	}
+	if _, ok := counters["gomaxprocs"]; !ok {
+		t.Errorf("runtime counter gomaxprocs missing from %v", counters)
+	}
+}
+
+func TestRunSkipsAfterTimedOnBodyError(t *testing.T) {
+	calls, after := 0, false
+	boom := errors.New("sequence error in iteration 3: expected item 5, got 6")
+	_, err := runLines(t, protocol.Config{Samples: 2, Iterations: 1}, Workload[int]{
+		Body: func() (int, error) {
+			calls++
+			if calls == 3 {
+				return 0, boom
+			}
+			return 1, nil
+		},
+		AfterTimed: func() map[string]int64 { after = true; return nil },
+	})
+	if !errors.Is(err, boom) {
+		t.Errorf("run returned %v, want %v", err, boom)
+	}
+	if after {
+		t.Error("AfterTimed ran although a timed sample failed")
 	}
 }
