@@ -16,7 +16,7 @@ const benchlib = @import("benchlib");
 const params = @import("params.zig");
 const pinning = @import("pinning.zig");
 const control = @import("control.zig");
-const Histogram = @import("histogram.zig").Histogram;
+const histogram = @import("histogram.zig");
 
 const Params = params.Params;
 const Control = control.Control;
@@ -25,7 +25,7 @@ const Report = control.Report;
 pub fn main(init: std.process.Init, comptime Queue: type) void {
     const bench: benchlib.Bench = .init(init);
     const p = readParams(&bench);
-    const cpus = pinProducer(&bench);
+    const cpus = pickCpus(&bench);
     switch (p.operation) {
         .throughput => run(Throughput(Queue), &bench, p, cpus),
         .latency => run(Latency(Queue), &bench, p, cpus),
@@ -44,43 +44,44 @@ fn readParams(bench: *const benchlib.Bench) Params {
 
 const Cpus = struct { producer: usize, consumer: usize };
 
-/// Picks the two lowest CPUs of the process's mask and pins the calling
-/// (producer) thread to the first.
-fn pinProducer(bench: *const benchlib.Bench) Cpus {
+/// The two lowest CPUs of the process's mask, read before any thread pins
+/// itself.
+fn pickCpus(bench: *const benchlib.Bench) Cpus {
     const mask = pinning.callingThreadMask() catch
         bench.fail("cannot read the process's CPU mask: sched_getaffinity failed", .{});
-    var message: Io.Writer.Allocating = .init(bench.gpa);
     if (pinning.count(mask) < 2) {
+        var message: Io.Writer.Allocating = .init(bench.gpa);
         message.writer.writeAll("the process's CPU mask is ") catch {};
         pinning.formatList(mask, &message.writer) catch {};
         message.writer.print(" ({d} CPU); spsc needs two CPUs, one for the producer thread and one for the consumer thread", .{pinning.count(mask)}) catch {};
         bench.fail("{s}", .{message.written()});
     }
-    const cpus: Cpus = .{ .producer = pinning.nth(mask, 0).?, .consumer = pinning.nth(mask, 1).? };
-    if (pinning.pinCallingThread(cpus.producer)) |failure| {
-        pinning.describe(failure, "producer", cpus.producer, &message.writer) catch {};
-        bench.fail("{s}", .{message.written()});
-    }
-    return cpus;
+    return .{ .producer = pinning.nth(mask, 0).?, .consumer = pinning.nth(mask, 1).? };
 }
 
-/// Sets up operation `Op`, starts its consumer thread, runs the protocol
-/// loop, then stops and joins the consumer.
+/// Fails, naming the thread, if it could not be pinned.
+fn checkPinned(bench: *const benchlib.Bench, failure: ?pinning.Failure, thread: []const u8, cpu: usize) void {
+    const f = failure orelse return;
+    var message: Io.Writer.Allocating = .init(bench.gpa);
+    pinning.describe(f, thread, cpu, &message.writer) catch {};
+    bench.fail("{s}", .{message.written()});
+}
+
+/// Sets up operation `Op`, starts its consumer thread, pins both threads,
+/// runs the protocol loop, then stops and joins the consumer.
 fn run(comptime Op: type, bench: *const benchlib.Bench, p: Params, cpus: Cpus) void {
     const op = bench.gpa.create(Op) catch bench.fail("out of memory", .{});
     op.* = Op.init(bench.gpa, bench.io, p) catch
         bench.fail("out of memory allocating queues of CAPACITY={d} slots", .{p.capacity});
 
+    // Started before the producer pins itself, so the new thread does not
+    // wait for the producer's CPU to run its own pinning.
     var consumer_pin: ?pinning.Failure = null;
     const consumer = std.Thread.spawn(.{}, consumerThread(Op), .{ op, cpus.consumer, &consumer_pin }) catch |err|
         bench.fail("cannot start the consumer thread: {t}", .{err});
+    checkPinned(bench, pinning.pinCallingThread(cpus.producer), "producer", cpus.producer);
     op.control.awaitConsumerReady();
-    if (consumer_pin) |failure| {
-        consumer.join();
-        var message: Io.Writer.Allocating = .init(bench.gpa);
-        pinning.describe(failure, "consumer", cpus.consumer, &message.writer) catch {};
-        bench.fail("{s}", .{message.written()});
-    }
+    checkPinned(bench, consumer_pin, "consumer", cpus.consumer);
     bench.setupDone();
 
     benchlib.run(bench, op, .{ .producer_cpu = cpus.producer, .consumer_cpu = cpus.consumer });
@@ -204,7 +205,7 @@ fn Latency(comptime Queue: type) type {
         /// True between the timed-phase hooks, i.e. in the timed samples:
         /// only their trips go into the histogram.
         timing: bool = false,
-        histogram: Histogram = .{},
+        histogram: histogram.Histogram = .{},
         failure: Failure = undefined,
 
         pub const Result = struct { round_trips: u64, sum: u64 };
@@ -221,6 +222,7 @@ fn Latency(comptime Queue: type) type {
         pub fn iteration(self: *Self) Failure.Error!Result {
             const k = self.control.begin();
             const round_trips = self.round_trips;
+            const timing = self.timing;
             var sum: u64 = 0;
             var first_mismatch: ?control.Mismatch = null;
             // One clock read per trip: each trip ends where the next begins.
@@ -230,7 +232,7 @@ fn Latency(comptime Queue: type) type {
                 self.forward.push(i);
                 const got = self.back.pop();
                 const now = Io.Clock.awake.now(self.io);
-                if (self.timing) self.histogram.record(std.math.cast(u64, last.durationTo(now).nanoseconds) orelse 0);
+                if (timing) self.histogram.record(std.math.cast(u64, last.durationTo(now).nanoseconds) orelse 0);
                 last = now;
                 sum +%= got;
                 noteMismatch(&first_mismatch, i, got);
@@ -267,7 +269,7 @@ fn Latency(comptime Queue: type) type {
             self.timing = true;
         }
 
-        pub fn afterTimed(self: *Self) @import("histogram.zig").Counters {
+        pub fn afterTimed(self: *Self) histogram.Counters {
             self.timing = false;
             return self.histogram.counters();
         }
@@ -390,5 +392,5 @@ test {
     _ = params;
     _ = pinning;
     _ = control;
-    _ = @import("histogram.zig");
+    _ = histogram;
 }
