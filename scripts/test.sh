@@ -12,6 +12,10 @@ export GOTOOLCHAIN=local GOFLAGS=-mod=readonly GOPROXY=off
 (cd workloads && GOEXPERIMENT=jsonv2 go test ./json/go-jsonv2/ 2>&1 | tail -n 5)
 (cd workloads && cargo test --offline --locked --quiet --workspace 2>&1 | tail -n 20)
 (cd workloads && ../.tools/bin/zig test lib/zig/benchlib.zig 2>&1 | tail -n 5)
+# The spsc Zig variants' tests (each root pulls in its queue's and the shared driver's).
+for v in spsc/zig-ring spsc/zig-mutex; do
+  (cd workloads && ../.tools/bin/zig test --dep benchlib -Mroot=$v/main.zig -Mbenchlib=lib/zig/benchlib.zig 2>&1 | tail -n 2)
+done
 # The result-file loader under libFuzzer (clang, ASan+UBSan) for a bounded time.
 scripts/fuzz.sh 60 2>&1 | tail -n 8
 # Last, so its summary is the run's closing line.

@@ -39,6 +39,16 @@ pub fn nextIterations(n: u64, target_ns: u64, elapsed_ns: u64) u64 {
 /// verification value. If an iteration fails, the context's optional
 /// `describeError(self, err, writer)` writes the `error` message;
 /// otherwise the error's name is sent. `counters` is a struct of numbers.
+///
+/// Timed-phase hooks (PROTOCOL.md), both optional and both run outside every
+/// timed region: `beforeTimed(self) void` is called once, after warm-up,
+/// right before the first timed sample (clear what calibration and warm-up
+/// gathered); `afterTimed(self) T`, `T` a struct of numbers, is called once
+/// right after the last timed sample, and `T`'s fields are added to
+/// `counters` (a name in both takes `afterTimed`'s value). The loop runs
+/// nothing but the timed samples between the two calls, so a body that must
+/// know whether it is being timed keeps its own flag, set in `beforeTimed`
+/// and cleared in `afterTimed`.
 pub fn run(b: *const Bench, context: anytype, counters: anytype) void {
     const Context = @typeInfo(@TypeOf(context)).pointer.child;
     const Result = @typeInfo(@typeInfo(@TypeOf(Context.iteration)).@"fn".return_type.?).error_union.payload;
@@ -58,7 +68,9 @@ pub fn run(b: *const Bench, context: anytype, counters: anytype) void {
     const warmup_ns = b.gpa.alloc(u64, b.config.warmup) catch b.fail("out of memory", .{});
     for (warmup_ns) |*t| t.* = runner.sample(n);
     const samples_ns = b.gpa.alloc(u64, b.config.samples) catch b.fail("out of memory", .{});
+    if (comptime std.meta.hasMethod(*Context, "beforeTimed")) context.beforeTimed();
     for (samples_ns) |*t| t.* = runner.sample(n);
+    const timed_counters = if (comptime std.meta.hasMethod(*Context, "afterTimed")) context.afterTimed() else NoCounters{};
 
     b.send("result", .{
         .verification = runner.expected,
@@ -66,8 +78,33 @@ pub fn run(b: *const Bench, context: anytype, counters: anytype) void {
         .warmup_ns = warmup_ns,
         .samples_ns = samples_ns,
         .mismatches = runner.mismatches,
-        .counters = counters,
+        .counters = MergedCounters(@TypeOf(counters), @TypeOf(timed_counters)){ .base = counters, .timed = timed_counters },
     });
+}
+
+const NoCounters = struct {};
+
+/// Two structs of numbers written as one JSON object: `base`'s fields that
+/// `timed` does not have, then `timed`'s (the hook's value wins a shared name).
+fn MergedCounters(comptime Base: type, comptime Timed: type) type {
+    return struct {
+        base: Base,
+        timed: Timed,
+
+        pub fn jsonStringify(self: @This(), jws: anytype) !void {
+            try jws.beginObject();
+            inline for (@typeInfo(Base).@"struct".field_names) |name| {
+                if (comptime @hasField(Timed, name)) continue;
+                try jws.objectField(name);
+                try jws.write(@field(self.base, name));
+            }
+            inline for (@typeInfo(Timed).@"struct".field_names) |name| {
+                try jws.objectField(name);
+                try jws.write(@field(self.timed, name));
+            }
+            try jws.endObject();
+        }
+    };
 }
 
 fn Runner(comptime Context: type, comptime Result: type) type {
@@ -121,6 +158,84 @@ test nextIterations {
     try std.testing.expectEqual(@as(u64, 30), nextIterations(3, 1000, 0));
     // No overflow near the top of the range.
     try std.testing.expectEqual(@as(u64, std.math.maxInt(u64)), nextIterations(std.math.maxInt(u64) - 1, std.math.maxInt(u64), 1));
+}
+
+test MergedCounters {
+    var buffer: [256]u8 = undefined;
+    var w: Io.Writer = .fixed(&buffer);
+    const base = .{ .a = @as(u64, 1), .shared = @as(u64, 2) };
+    const timed = .{ .shared = @as(u64, 9), .b = @as(u64, 3) };
+    try std.json.Stringify.value(MergedCounters(@TypeOf(base), @TypeOf(timed)){ .base = base, .timed = timed }, .{}, &w);
+    try w.writeByte(' ');
+    try std.json.Stringify.value(MergedCounters(@TypeOf(base), NoCounters){ .base = base, .timed = .{} }, .{}, &w);
+    try w.writeByte(' ');
+    try std.json.Stringify.value(MergedCounters(@TypeOf(.{}), @TypeOf(timed)){ .base = .{}, .timed = timed }, .{}, &w);
+    try std.testing.expectEqualStrings(
+        \\{"a":1,"shared":9,"b":3} {"a":1,"shared":2} {"shared":9,"b":3}
+    , w.buffered());
+}
+
+test "run calls the timed-phase hooks around the timed samples only" {
+    const io = std.testing.io;
+    const fds = try Io.Threaded.pipe2(.{});
+    const read_end: Io.File = .{ .handle = fds[0], .flags = .{ .nonblocking = false } };
+    defer read_end.close(io);
+    const write_end: Io.File = .{ .handle = fds[1], .flags = .{ .nonblocking = false } };
+    // run keeps its sample arrays until the process ends; the arena frees them here.
+    var arena: std.heap.ArenaAllocator = .init(std.testing.allocator);
+    defer arena.deinit();
+    const bench: Bench = .{
+        .io = io,
+        .gpa = arena.allocator(),
+        .env = undefined, // run reads no parameters
+        .config = .{ .fd = fds[1], .warmup = 2, .samples = 3, .iterations = 4, .min_sample_ns = 0 },
+    };
+
+    const Phases = struct {
+        calls: u64 = 0,
+        timing: bool = false,
+        timed_calls: u64 = 0,
+        calls_before_timed: ?u64 = null,
+        calls_after_timed: ?u64 = null,
+
+        pub fn iteration(p: *@This()) !u64 {
+            p.calls += 1;
+            if (p.timing) p.timed_calls += 1;
+            return 7;
+        }
+
+        pub fn beforeTimed(p: *@This()) void {
+            p.calls_before_timed = p.calls;
+            p.timing = true;
+        }
+
+        pub fn afterTimed(p: *@This()) struct { timed_calls: u64, shared: u64 } {
+            p.timing = false;
+            p.calls_after_timed = p.calls;
+            return .{ .timed_calls = p.timed_calls, .shared = 2 };
+        }
+    };
+    var phases: Phases = .{};
+    run(&bench, &phases, .{ .kept = @as(u64, 5), .shared = @as(u64, 1) });
+    write_end.close(io);
+
+    // Self-check 1, warm-up 2·4, timed 3·4.
+    try std.testing.expectEqual(@as(u64, 21), phases.calls);
+    try std.testing.expectEqual(@as(?u64, 9), phases.calls_before_timed);
+    try std.testing.expectEqual(@as(?u64, 21), phases.calls_after_timed);
+    try std.testing.expectEqual(@as(u64, 12), phases.timed_calls);
+
+    var buffer: [1024]u8 = undefined;
+    var len: usize = 0;
+    while (read_end.readStreaming(io, &.{buffer[len..]})) |n| {
+        len += n;
+    } else |err| switch (err) {
+        error.EndOfStream => {},
+        else => return err,
+    }
+    const line = buffer[0..len];
+    try std.testing.expect(std.mem.startsWith(u8, line, "{\"schema\":1,\"type\":\"result\",\"verification\":7,\"iterations\":4,"));
+    try std.testing.expect(std.mem.endsWith(u8, line, "\"mismatches\":0,\"counters\":{\"kept\":5,\"timed_calls\":12,\"shared\":2}}\n"));
 }
 
 test {
