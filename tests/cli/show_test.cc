@@ -41,5 +41,51 @@ TEST(ShowTest, LanguageRatiosAreAgainstTheSuitesReferenceLanguage) {
   EXPECT_NE(shown.find("go-stdlib/rust-serde"), std::string::npos) << shown;
 }
 
+// spsc's shape: a floor row marked as reference, items per operation, a swept parameter.
+RunResult WithFloor() {
+  RunResult run = MakeRun({MakeJob(Lang("cpp-floor", "cpp"), Times(1.0, 5)),
+                           MakeJob(Lang("cpp-ring", "cpp"), Times(4.0, 5)),
+                           MakeJob(Lang("rust-ring", "rust"), Times(2.0, 5))});
+  for (auto& job : run.jobs) {
+    job.spec.items_per_op = 1;
+    job.spec.op_unit = "item";
+  }
+  run.jobs[0].spec.reference = true;
+  return run;
+}
+
+TEST(ShowTest, AReferenceRowIsNeverRankedAndEveryRowIsARatioToIt) {
+  RunResult run = WithFloor();
+  std::string shown = RenderRun(run, "f");
+  EXPECT_NE(shown.find("time per item: median [95% CI]"), std::string::npos) << shown;
+  EXPECT_NE(shown.find("items/s [95% CI]"), std::string::npos) << shown;
+  EXPECT_NE(shown.find("vs cpp-floor"), std::string::npos) << shown;
+  // The floor is not the fastest implementation, though its time is the lowest.
+  EXPECT_NE(shown.find("cpp-floor [reference]"), std::string::npos) << shown;
+  EXPECT_NE(shown.find("(not ranked)"), std::string::npos) << shown;
+  std::size_t rust = shown.find("  rust-ring ");
+  ASSERT_NE(rust, std::string::npos) << shown;
+  std::string rust_line = shown.substr(rust, shown.find('\n', rust) - rust);
+  EXPECT_NE(rust_line.find("1.00× (fastest)"), std::string::npos) << rust_line;
+  EXPECT_NE(rust_line.find("500.0M"), std::string::npos) << rust_line;   // 1 item per 2 ns.
+  EXPECT_NE(rust_line.find("2.00× ["), std::string::npos) << rust_line;  // vs the floor.
+  // The language table compares with the fastest C++ implementation, not the floor.
+  EXPECT_NE(shown.find("rust-ring/cpp-ring 0.50×"), std::string::npos) << shown;
+  EXPECT_EQ(shown.find("/cpp-floor"), std::string::npos) << shown;
+}
+
+TEST(ShowTest, ASweptParameterNamesItsOwnGroup) {
+  RunResult run = WithFloor();
+  run.jobs[1].spec.params = {{"capacity", "64"}};
+  run.jobs[2].spec.params = {{"capacity", "1024"}};
+  run.config.extra["params"] = {{"capacity", {"64", "1024"}}};
+  std::string shown = RenderRun(run, "f");
+  EXPECT_NE(shown.find("· capacity=64  ("), std::string::npos) << shown;
+  EXPECT_NE(shown.find("· capacity=1024  ("), std::string::npos) << shown;
+  // Given once, a parameter names no group.
+  run.config.extra["params"] = {{"capacity", {"64"}}};
+  EXPECT_EQ(RenderRun(run, "f").find("capacity="), std::string::npos);
+}
+
 }  // namespace
 }  // namespace benchctl

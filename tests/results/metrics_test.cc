@@ -86,7 +86,14 @@ TEST(Metrics, SchemaTwoFilesKeepTheirMetricsWithoutTheSuite) {
 TEST(Metrics, ShowListsDeclaredMetrics) {
   RunResult run = MakeRun({WithCounter(MakeJob(JobShape{}, Times(1e6, 5)), 1000)});
   std::string shown = RenderRun(run, "f");
-  EXPECT_NE(shown.find("requests per second (higher is better): rust-serde 1.00k req/s"),
+  // A table: a column per declared metric, a row per implementation.
+  EXPECT_NE(shown.find("declared metrics: median [95% CI] per implementation"), std::string::npos)
+      << shown;
+  EXPECT_NE(shown.find("requests_per_s (higher better)"), std::string::npos) << shown;
+  std::size_t row = shown.find("  rust-serde ", shown.find("declared metrics"));
+  ASSERT_NE(row, std::string::npos) << shown;
+  EXPECT_NE(shown.substr(row, shown.find('\n', row) - row)
+                .find(" 1.00k req/s [1.00k req/s, 1.00k req/s]"),
             std::string::npos)
       << shown;
 }
