@@ -1,7 +1,6 @@
 package spscsuite
 
 import (
-	"math"
 	"math/bits"
 )
 
@@ -59,14 +58,15 @@ func (h *Histogram) Count() uint64 { return h.count }
 func (h *Histogram) Max() uint64 { return h.max }
 
 // Quantile is the floor of the first bucket at which the running count
-// reaches ceil(q·count) (at least 1); 0 with no values. q·count is
-// computed in float64 as the SPEC writes it, so every language rounds the
-// same way.
-func (h *Histogram) Quantile(q float64) uint64 {
+// reaches ceil(count·num/den) (at least 1), q = num/den (p99 is 99/100);
+// 0 with no values. The rank is computed exactly in integers, as in the
+// other languages: in float64, q·count can land a hair above a whole
+// number and take the next rank.
+func (h *Histogram) Quantile(num, den uint64) uint64 {
 	if h.count == 0 {
 		return 0
 	}
-	rank := max(uint64(math.Ceil(q*float64(h.count))), 1)
+	rank := max((h.count*num+den-1)/den, 1)
 	var running uint64
 	for b, c := range h.counts {
 		running += c
@@ -82,9 +82,9 @@ func (h *Histogram) Quantile(q float64) uint64 {
 // recorded.
 func (h *Histogram) Counters() map[string]int64 {
 	return map[string]int64{
-		"rtt_p50_ns":  int64(h.Quantile(0.5)),
-		"rtt_p99_ns":  int64(h.Quantile(0.99)),
-		"rtt_p999_ns": int64(h.Quantile(0.999)),
+		"rtt_p50_ns":  int64(h.Quantile(1, 2)),
+		"rtt_p99_ns":  int64(h.Quantile(99, 100)),
+		"rtt_p999_ns": int64(h.Quantile(999, 1000)),
 		"rtt_max_ns":  int64(h.max),
 		"rtt_count":   int64(h.count),
 	}

@@ -82,17 +82,17 @@ func TestQuantilesOfATail(t *testing.T) {
 	h.Record(5003)
 	// ceil(0.999·1000) = 999 reaches the tail's bucket [4992, 5120);
 	// ceil(0.99·1000) = 990 does not.
-	if got := h.Quantile(0.99); got != 10 {
+	if got := h.Quantile(99, 100); got != 10 {
 		t.Errorf("p99 = %d, want 10", got)
 	}
-	if got := h.Quantile(0.999); got != 4992 {
+	if got := h.Quantile(999, 1000); got != 4992 {
 		t.Errorf("p999 = %d, want 4992", got)
 	}
 	if h.Max() != 5003 || h.Count() != 1000 {
 		t.Errorf("max %d count %d, want 5003 and 1000", h.Max(), h.Count())
 	}
 	// A rank below 1 still needs one value.
-	if got := h.Quantile(0); got != 10 {
+	if got := h.Quantile(0, 1); got != 10 {
 		t.Errorf("q=0 gives %d, want the first value's bucket 10", got)
 	}
 }
