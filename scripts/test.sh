@@ -10,6 +10,8 @@ export GOTOOLCHAIN=local GOFLAGS=-mod=readonly GOPROXY=off
 (cd workloads && go test ./... 2>&1 | tail -n 20)
 # encoding/json/v2 exists only under its experiment (the other packages must not see it).
 (cd workloads && GOEXPERIMENT=jsonv2 go test ./json/go-jsonv2/ 2>&1 | tail -n 5)
+# The arena package exists only under its experiment (alloc/go-arena).
+(cd workloads && GOEXPERIMENT=arenas go test ./alloc/go-arena/ 2>&1 | tail -n 5)
 (cd workloads && cargo test --offline --locked --quiet --workspace 2>&1 | tail -n 20)
 (cd workloads && ../.tools/bin/zig test lib/zig/benchlib.zig 2>&1 | tail -n 5)
 # The spsc Zig variants' tests (each root pulls in its queue's and the shared driver's).
