@@ -47,13 +47,21 @@ func run(b *benchlib.Bench, t Tier) error {
 	case BinaryTrees:
 		measure(b, stats, func() TreesResult { return t.BinaryTrees(p.Depth) }, TreesResult.Verification, nil)
 	case Churn:
-		if !t.Churn {
-			return fmt.Errorf("BENCHCTL_PARAM_OP=churn: the %s tier has no churn (it frees blocks one by one, which an arena cannot)", t.Name)
+		if err := t.checkChurn(); err != nil {
+			return err
 		}
 		hist := new(Histogram)
 		measure(b, stats, NewChurner(p.Live, p.Ops, p.Seed, hist, b.Timing).Iteration, nil, hist)
 	case RequestArena:
 		measure(b, stats, func() RequestResult { return RunRequests(p.Requests, p.Nodes, p.Seed, t.Request) }, nil, nil)
+	}
+	return nil
+}
+
+// checkChurn fails for a tier without churn.
+func (t Tier) checkChurn() error {
+	if !t.Churn {
+		return fmt.Errorf("BENCHCTL_PARAM_OP=churn: the %s tier has no churn (it frees blocks one by one, which an arena cannot)", t.Name)
 	}
 	return nil
 }
