@@ -34,7 +34,8 @@ class FloorThroughput {
     }
   }
 
-  void Consume(std::uint64_t items, spsc::ConsumerReport& report) {
+  spsc::ConsumerReport Consume(std::uint64_t items) {
+    spsc::ConsumerReport report;
     std::uint64_t head = consumer_.head.load(std::memory_order_relaxed);
     for (std::uint64_t base = 0; base < items; base += half_) {
       // Wait for a published half.
@@ -50,6 +51,7 @@ class FloorThroughput {
       head += half_;
       consumer_.head.store(head, std::memory_order_release);
     }
+    return report;
   }
 
  private:

@@ -49,8 +49,10 @@ class QueueThroughput {
     for (std::uint64_t i = 0; i < items; ++i) queue_.push(i);
   }
 
-  void Consume(std::uint64_t items, ConsumerReport& report) {
+  ConsumerReport Consume(std::uint64_t items) {
+    ConsumerReport report;
     for (std::uint64_t i = 0; i < items; ++i) report.Receive(i, queue_.pop());
+    return report;
   }
 
   void Wake() {
@@ -92,20 +94,15 @@ struct RoundTrips {
   std::uint64_t trip = 0;  // the first trip whose value came back changed
   std::uint64_t got = 0;
 
+  // Records a wrong echo inline, for the reason given at ConsumerReport::Receive.
   void Receive(std::uint64_t i, std::uint64_t got_back) {
-    if (got_back != i) [[unlikely]] {
-      RecordWrong(i, got_back);
+    if (got_back != i && !wrong) [[unlikely]] {
+      wrong = true;
+      trip = i;
+      got = got_back;
     }
     sum += got_back;
     ++count;
-  }
-
- private:
-  [[gnu::noinline, gnu::cold]] void RecordWrong(std::uint64_t i, std::uint64_t got_back) {
-    if (wrong) return;
-    wrong = true;
-    trip = i;
-    got = got_back;
   }
 };
 
@@ -161,19 +158,14 @@ inline benchlib::Counters Placement(const CpuPair& cpus) {
 
 }  // namespace internal
 
-// Measures throughput with `op` (Produce(items), Consume(items, report), optional Wake()).
+// Measures throughput with `op` (Produce(items), Consume(items) returning the ConsumerReport,
+// optional Wake()).
 template <class Op>
 void MeasureThroughput(benchlib::Session& session, const Params& params, const CpuPair& cpus,
                        Op& op) {
   const std::uint64_t items = params.items;
   Consumer consumer(
-      cpus.consumer,
-      [&op, items] {
-        ConsumerReport report;
-        op.Consume(items, report);
-        return report;
-      },
-      internal::WakeOf(op));
+      cpus.consumer, [&op, items] { return op.Consume(items); }, internal::WakeOf(op));
   session.Measure(
       [&] {
         const auto [k, report] = consumer.Run([&] { op.Produce(items); });
