@@ -38,11 +38,11 @@ TEST(AllocSplitMix64Test, FirstOutputsFromZeroAreTheSpecs) {
 }
 
 TEST(AllocSplitMix64Test, TheStateWrapsMod2To64) {
-  // Seeded so the first step wraps to state 0 + ... : s = 2^64 - golden, s + golden = 0, and
-  // the mix of 0 is 0.
+  // Seeded 2^64 - 0x9E3779B97F4A7C15: the first step wraps the state to 0, whose mix is 0, and
+  // the second gives the first output of the stream seeded 0.
   alloc::SplitMix64 random(0 - std::uint64_t{0x9E3779B97F4A7C15});
   EXPECT_EQ(random.Next(), 0u);
-  EXPECT_EQ(random.Next(), 0xE220A8397B1DCDAFu);  // then the stream seeded 0
+  EXPECT_EQ(random.Next(), 0xE220A8397B1DCDAFu);
 }
 
 // SPEC's verification value for binary-trees, computed from check(bottomUp(d)) = 2^(d+1) - 1.
