@@ -27,6 +27,8 @@ std::string TrimRight(std::string text) {
   return text;
 }
 
+constexpr std::size_t kMetricColumns = 4;
+
 // What the group's table shows, decided once from all its rows.
 struct Layout {
   bool bytes = false;         // MB/s (an input size per operation).
@@ -129,20 +131,27 @@ void RenderDeclaredMetrics(const std::vector<ShowRow>& rows, std::string& out) {
   std::stable_sort(columns.begin(), columns.end(),
                    [](const MetricSpec& a, const MetricSpec& b) { return a.title < b.title; });
   out += "  declared metrics: median [95% CI] per implementation\n";
-  std::string header = fmt::format("  {:<22}", "");
-  for (const auto& c : columns) {
-    header += fmt::format(" {:<32}", fmt::format("{} ({} better)", c.label, BetterName(c.better)));
-  }
-  out += TrimRight(ForTerminal(header)) + "\n";
-  for (const ShowRow& row : rows) {
-    auto it = cells.find(row.job->spec.id);
-    if (it == cells.end()) continue;
-    std::string line = fmt::format("  {:<22}", RowName(row));
-    for (const auto& c : columns) {
-      auto cell = it->second.find(c.name);
-      line += fmt::format(" {:<32}", cell == it->second.end() ? "-" : ForTerminal(cell->second));
+  // Four columns to a table, so a suite with many metrics stays readable.
+  for (std::size_t first = 0; first < columns.size(); first += kMetricColumns) {
+    const std::size_t last = std::min(columns.size(), first + kMetricColumns);
+    std::string header = fmt::format("  {:<22}", "");
+    for (std::size_t c = first; c < last; ++c) {
+      header += fmt::format(" {:<32}", fmt::format("{} ({} better)", columns[c].label,
+                                                   BetterName(columns[c].better)));
     }
-    out += TrimRight(line) + "\n";
+    out += TrimRight(ForTerminal(header)) + "\n";
+    for (const ShowRow& row : rows) {
+      auto it = cells.find(row.job->spec.id);
+      if (it == cells.end()) continue;
+      std::string line = fmt::format("  {:<22}", RowName(row));
+      bool any = false;
+      for (std::size_t c = first; c < last; ++c) {
+        auto cell = it->second.find(columns[c].name);
+        any |= cell != it->second.end();
+        line += fmt::format(" {:<32}", cell == it->second.end() ? "-" : ForTerminal(cell->second));
+      }
+      if (any) out += TrimRight(line) + "\n";
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 #include "job_summary.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace benchctl {
@@ -17,14 +18,19 @@ Values PerProcess(const JobResult& job, Read read) {
   return values;
 }
 
-// A counter's values, if every verified process reported it as a finite number.
-std::optional<Values> CounterValues(const JobResult& job, const std::string& counter) {
+// A counter's values, if every verified process reported it as a finite number; per
+// operation if the counter is per iteration.
+std::optional<Values> CounterValues(const JobResult& job, const MetricSpec& spec) {
   Values values;
+  const double divisor =
+      spec.per_iteration
+          ? static_cast<double>(std::max<std::int64_t>(job.spec.ops_per_iteration, 1))
+          : 1.0;
   for (const auto& p : job.processes) {
     if (!p.ok) continue;
-    auto it = p.counters.find(counter);
+    auto it = p.counters.find(spec.counter);
     if (it == p.counters.end() || !it->is_number()) return std::nullopt;
-    double v = it->get<double>();
+    double v = it->get<double>() / divisor;
     if (!std::isfinite(v)) return std::nullopt;
     values.push_back(v);
   }
@@ -105,7 +111,7 @@ std::vector<Metric> ComputeMetrics(const JobResult& job) {
     if (!values.empty()) metrics.push_back({spec, values, Summarize(values)});
   }
   for (const MetricSpec& spec : job.spec.counter_metrics) {
-    if (auto values = CounterValues(job, spec.counter)) {
+    if (auto values = CounterValues(job, spec)) {
       metrics.push_back({spec, *values, Summarize(*values)});
     }
   }
@@ -137,7 +143,7 @@ std::vector<double> MetricValues(const JobResult& job, std::string_view name) {
                              : Values{});
   }
   for (const MetricSpec& spec : job.spec.counter_metrics) {
-    if (spec.name == name) return CounterValues(job, spec.counter).value_or(Values{});
+    if (spec.name == name) return CounterValues(job, spec).value_or(Values{});
   }
   return {};
 }

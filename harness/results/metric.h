@@ -46,6 +46,9 @@ struct MetricSpec {
   std::string label;      // Short stable name in reports: "time", "peak_rss".
   std::string title;      // Table title: "time per operation".
   std::string counter;    // The protocol counter it reads; "" for built-in metrics.
+  // The counter is per iteration of the workload's body: divided by the job's
+  // ops_per_iteration so it reads per operation, like time (alloc's cpu_per_iteration_ns).
+  bool per_iteration = false;
 };
 
 // One job's values of a metric.

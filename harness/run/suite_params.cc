@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 
 #include "error.h"
 
@@ -109,6 +110,15 @@ std::vector<std::string> SweptParams(const GivenParams& given) {
     if (values.size() > 1) out.push_back(name);
   }
   return out;
+}
+
+std::string CheckWholeNumber(const std::string& text, std::uint64_t low, std::uint64_t high) {
+  std::uint64_t value = 0;
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (ec != std::errc() || ptr != end || text.empty()) return "not a whole number";
+  if (value < low || value > high) return fmt::format("out of range {} to {}", low, high);
+  return "";
 }
 
 std::string ParamEnvName(std::string_view name) {

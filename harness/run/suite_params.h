@@ -4,6 +4,7 @@
 // anything is built or run.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <string>
@@ -41,6 +42,10 @@ std::vector<std::map<std::string, std::string>> ParamCombinations(
 
 // The parameters with more than one value (they name jobs apart: "/capacity=64").
 std::vector<std::string> SweptParams(const GivenParams& given);
+
+// A ParameterSpec::check for whole numbers: "" when `text` is one from `low` to `high`, else
+// what is wrong ("not a whole number", "out of range 1 to 100").
+std::string CheckWholeNumber(const std::string& text, std::uint64_t low, std::uint64_t high);
 
 // BENCHCTL_PARAM_<NAME>: the child's environment variable for parameter `name`.
 std::string ParamEnvName(std::string_view name);

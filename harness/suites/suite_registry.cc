@@ -7,6 +7,7 @@
 #include <array>
 
 #include "error.h"
+#include "alloc_suite.h"
 #include "json_options.h"
 #include "json_suite.h"
 #include "spsc_suite.h"
@@ -16,7 +17,8 @@ namespace benchctl {
 namespace {
 
 // The built-in suites: adding a suite is one line here (and its files).
-constexpr std::array<SuiteEntry, 3> kSuites = {{
+constexpr std::array<SuiteEntry, 4> kSuites = {{
+    {"alloc", MakeAllocSuite},
     {"json", MakeJsonSuite, JsonSuiteOptions},
     {"spsc", MakeSpscSuite},
     {"startup", MakeStartupSuite},

@@ -41,11 +41,11 @@ TEST(SuiteRegistryTest, UnknownSuiteListsTheValidOnes) {
     MakeSuite("nope");
     FAIL() << "no error";
   } catch (const Error& e) {
-    EXPECT_EQ(std::string(e.what()), "unknown suite \"nope\"; valid suites: json, spsc, startup");
+    EXPECT_EQ(std::string(e.what()), "unknown suite \"nope\"; valid suites: alloc, json, spsc, startup");
   }
   // Checking options names an unknown suite first, whatever options were given.
   EXPECT_EQ(CheckError("nope", {{"shape", {"twitter"}}}),
-            "unknown suite \"nope\"; valid suites: json, spsc, startup");
+            "unknown suite \"nope\"; valid suites: alloc, json, spsc, startup");
 }
 
 TEST(SuiteRegistryTest, JsonDeclaresItsInputOptions) {

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include <charconv>
+#include "suite_params.h"
 
 namespace benchctl {
 
@@ -18,15 +18,6 @@ nlohmann::json ExpectedThroughputValue(std::uint64_t items) {
 
 nlohmann::json ExpectedLatencyValue(std::uint64_t round_trips) {
   return {{"round_trips", round_trips}, {"sum", SequenceSum(round_trips)}};
-}
-
-std::string CheckWholeNumber(const std::string& text, std::uint64_t low, std::uint64_t high) {
-  std::uint64_t value = 0;
-  const char* end = text.data() + text.size();
-  auto [ptr, ec] = std::from_chars(text.data(), end, value);
-  if (ec != std::errc() || ptr != end || text.empty()) return "not a whole number";
-  if (value < low || value > high) return fmt::format("out of range {} to {}", low, high);
-  return "";
 }
 
 std::string CheckCapacity(const std::string& text) {

@@ -17,9 +17,6 @@ nlohmann::json ExpectedThroughputValue(std::uint64_t items);
 // {"round_trips": trips, "sum": SequenceSum(trips)}: a latency iteration's value.
 nlohmann::json ExpectedLatencyValue(std::uint64_t round_trips);
 
-// "" when `text` is a whole number from `low` to `high`, else what is wrong.
-std::string CheckWholeNumber(const std::string& text, std::uint64_t low, std::uint64_t high);
-
 // "" when `text` is a power of two from 2 to 2^24 (two queues of 2^24 u64 are 256 MiB), else why.
 std::string CheckCapacity(const std::string& text);
 

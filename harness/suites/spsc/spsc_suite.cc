@@ -1,6 +1,7 @@
 #include "spsc_suite.h"
 
 #include "spsc_reference.h"
+#include "suite_params.h"
 
 namespace benchctl {
 namespace {
