@@ -1,5 +1,9 @@
 #include "alloc_reference.h"
 
+#include "units.h"
+
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <vector>
 
@@ -74,5 +78,16 @@ double BinaryTreesPeakBytes(int depth) {
 double ChurnPeakBytes(std::uint64_t live) { return static_cast<double>(live) * 10 * 1024; }
 
 double RequestArenaPeakBytes(std::uint64_t nodes) { return static_cast<double>(nodes) * 160; }
+
+std::string CheckPeakFits(int depth, std::uint64_t live, std::uint64_t nodes,
+                          std::optional<std::uint64_t> available) {
+  const double peak = std::max(
+      {BinaryTreesPeakBytes(depth), ChurnPeakBytes(live), RequestArenaPeakBytes(nodes)});
+  if (!available || peak <= static_cast<double>(*available) / 2) return "";
+  return fmt::format(
+      "depth={} live={} nodes={} would need about {} at its peak, more than half of the {} "
+      "this machine has available; choose smaller values",
+      depth, live, nodes, FormatBytes(peak), FormatBytes(static_cast<double>(*available)));
+}
 
 }  // namespace benchctl

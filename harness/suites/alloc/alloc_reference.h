@@ -5,6 +5,8 @@
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
 
 namespace benchctl {
 
@@ -31,5 +33,10 @@ nlohmann::json RequestArenaValue(std::uint64_t requests, std::uint64_t nodes, st
 double BinaryTreesPeakBytes(int depth);
 double ChurnPeakBytes(std::uint64_t live);
 double RequestArenaPeakBytes(std::uint64_t nodes);
+
+// "" when the largest of the three peaks for these values fits in half of `available` bytes
+// (unknown: no check), else the refusal naming the values, the estimate and what is there.
+std::string CheckPeakFits(int depth, std::uint64_t live, std::uint64_t nodes,
+                          std::optional<std::uint64_t> available);
 
 }  // namespace benchctl

@@ -5,7 +5,6 @@
 #include "alloc_reference.h"
 #include "suite_params.h"
 #include "system_info.h"
-#include "units.h"
 
 namespace benchctl {
 namespace {
@@ -22,7 +21,7 @@ ParameterSpec Whole(std::string name, std::string what, std::uint64_t low, std::
 
 std::vector<ParameterSpec> AllocParameters() {
   return {
-      Whole("depth", "binary-trees max depth", 6, 24, "18", "10"),
+      Whole("depth", "binary-trees max depth", 6, 24, "16", "10"),
       Whole("live", "churn live-set slots", 1, 1'000'000, "10000", "1000"),
       Whole("ops", "churn operations per iteration", 1, 1'000'000'000, "200000", "20000"),
       Whole("requests", "request-arena requests per iteration", 1, 1'000'000, "200", "20"),
@@ -49,16 +48,8 @@ class AllocSuite : public Suite {
 
   // Every operation's estimated peak must fit in half of the memory available now.
   std::string CheckParamCombination(const std::map<std::string, std::string>& v) const override {
-    const double peak = std::max({BinaryTreesPeakBytes(std::stoi(v.at("depth"))),
-                                  ChurnPeakBytes(std::stoull(v.at("live"))),
-                                  RequestArenaPeakBytes(std::stoull(v.at("nodes")))});
-    const auto available = ReadMemAvailableBytes();
-    if (!available || peak <= static_cast<double>(*available) / 2) return "";
-    return fmt::format(
-        "depth={} live={} nodes={} would need about {} at its peak, more than half of the {} "
-        "this machine has available; choose smaller values",
-        v.at("depth"), v.at("live"), v.at("nodes"), FormatBytes(peak),
-        FormatBytes(static_cast<double>(*available)));
+    return CheckPeakFits(std::stoi(v.at("depth")), std::stoull(v.at("live")),
+                         std::stoull(v.at("nodes")), ReadMemAvailableBytes());
   }
 
   std::vector<MetricSpec> Metrics() const override {

@@ -47,6 +47,21 @@ TEST(AllocReference, RequestArenaReplaysEveryRequest) {
   EXPECT_EQ(RequestArenaValue(1, 1, 9)["checksum"], v + 8 + v % 57 + (v & 0xFF));
 }
 
+TEST(AllocReference, ASizeThatDoesNotFitInHalfTheAvailableMemoryIsRefused) {
+  const std::uint64_t gib = std::uint64_t{1} << 30;
+  // depth 24: 2^27 nodes of 32 bytes = 4 GiB.
+  EXPECT_EQ(CheckPeakFits(24, 1000, 500, 8 * gib), "");
+  std::string problem = CheckPeakFits(24, 1000, 500, 8 * gib - 1);
+  EXPECT_NE(problem.find("depth=24 live=1000 nodes=500 would need about 4.0 GiB"),
+            std::string::npos)
+      << problem;
+  EXPECT_NE(problem.find("choose smaller values"), std::string::npos) << problem;
+  // live 1,000,000 slots of about 10 KiB: 9.5 GiB.
+  EXPECT_NE(CheckPeakFits(10, 1'000'000, 500, 16 * gib), "");
+  // Unknown memory: nothing to check against.
+  EXPECT_EQ(CheckPeakFits(24, 1'000'000, 1'000'000, std::nullopt), "");
+}
+
 TEST(AllocReference, PeakEstimates) {
   EXPECT_EQ(BinaryTreesPeakBytes(10), 8192.0 * 32);
   EXPECT_EQ(ChurnPeakBytes(1000), 1000.0 * 10240);
