@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <array>
 
-#include "error.h"
 #include "alloc_suite.h"
+#include "error.h"
 #include "json_options.h"
 #include "json_suite.h"
 #include "spsc_suite.h"

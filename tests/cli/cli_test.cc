@@ -39,7 +39,8 @@ TEST(CliTest, OutOfRangeOptionIsAUsageError) {
 
 TEST(CliTest, UnknownSuiteListsTheSuites) {
   ExpectOutput(RunBenchctl({"run", "--suite", "nope", "--root", testing::SourceDir().string()}),
-               kUsage, {"unknown suite \"nope\"", "alloc, json, selftest, selftest-pair, spsc, startup"});
+               kUsage,
+               {"unknown suite \"nope\"", "alloc, json, selftest, selftest-pair, spsc, startup"});
 }
 
 TEST(CliTest, TheShippedBinaryDoesNotOfferTheTestSuites) {
@@ -48,9 +49,9 @@ TEST(CliTest, TheShippedBinaryDoesNotOfferTheTestSuites) {
     spec.argv = {BENCHCTL_SHIPPED_BINARY,      "run", "--suite", suite, "--root",
                  testing::SourceDir().string()};
     CommandResult r = RunCommand(spec, std::chrono::seconds(60));
-    ExpectOutput(
-        r, kUsage,
-        {"unknown suite \"" + std::string(suite) + "\"", "valid suites: alloc, json, spsc, startup\n"});
+    ExpectOutput(r, kUsage,
+                 {"unknown suite \"" + std::string(suite) + "\"",
+                  "valid suites: alloc, json, spsc, startup\n"});
     // The list offers no test suite.
     EXPECT_EQ(r.output.find("selftest", r.output.find("valid suites:")), std::string::npos)
         << r.output;

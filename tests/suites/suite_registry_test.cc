@@ -41,7 +41,8 @@ TEST(SuiteRegistryTest, UnknownSuiteListsTheValidOnes) {
     MakeSuite("nope");
     FAIL() << "no error";
   } catch (const Error& e) {
-    EXPECT_EQ(std::string(e.what()), "unknown suite \"nope\"; valid suites: alloc, json, spsc, startup");
+    EXPECT_EQ(std::string(e.what()),
+              "unknown suite \"nope\"; valid suites: alloc, json, spsc, startup");
   }
   // Checking options names an unknown suite first, whatever options were given.
   EXPECT_EQ(CheckError("nope", {{"shape", {"twitter"}}}),

@@ -1,11 +1,11 @@
 #include "alloc_reference.h"
 
-#include "units.h"
-
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <vector>
+
+#include "units.h"
 
 namespace benchctl {
 
@@ -81,8 +81,8 @@ double RequestArenaPeakBytes(std::uint64_t nodes) { return static_cast<double>(n
 
 std::string CheckPeakFits(int depth, std::uint64_t live, std::uint64_t nodes,
                           std::optional<std::uint64_t> available) {
-  const double peak = std::max(
-      {BinaryTreesPeakBytes(depth), ChurnPeakBytes(live), RequestArenaPeakBytes(nodes)});
+  const double peak =
+      std::max({BinaryTreesPeakBytes(depth), ChurnPeakBytes(live), RequestArenaPeakBytes(nodes)});
   if (!available || peak <= static_cast<double>(*available) / 2) return "";
   return fmt::format(
       "depth={} live={} nodes={} would need about {} at its peak, more than half of the {} "
