@@ -1,33 +1,49 @@
 //! The suite's hand-written ring (../SPEC.md, "The hand-written ring"), on
 //! std.atomic.Value: free-running u64 indices, each side caching the
 //! other's index and reloading it only when the ring looks full (producer)
-//! or empty (consumer).
+//! or empty (consumer). The published `tail` and `head` sit alone in their
+//! blocks and each side's own index and cache in a block of its own, so a
+//! call never reads the line the other side polls (../SPEC.md says why).
 
 const std = @import("std");
 const padding = @import("shared/padding.zig");
 
 pub const Ring = struct {
-    producer: ProducerBlock = .{},
-    consumer: ConsumerBlock = .{},
-    /// CAPACITY slots, 128-byte aligned, apart from both blocks.
+    /// Written by the producer, read by the consumer.
+    tail: PublishedIndex = .{},
+    /// Written by the consumer, read by the producer.
+    head: PublishedIndex = .{},
+    producer: ProducerState = .{},
+    consumer: ConsumerState = .{},
+    /// CAPACITY slots, 128-byte aligned, apart from every block above.
     slots: []align(padding.block_bytes) u64,
     mask: u64,
 
-    const ProducerBlock = struct {
-        tail: std.atomic.Value(u64) align(padding.block_bytes) = .init(0),
-        /// The producer's private copy of `consumer.head`.
+    /// An index one side publishes and the other polls, alone in its block.
+    const PublishedIndex = struct {
+        value: std.atomic.Value(u64) align(padding.block_bytes) = .init(0),
+    };
+
+    /// The producer's own state, which the consumer never reads.
+    const ProducerState = struct {
+        /// Equal to `tail` (only the producer writes either).
+        tail: u64 align(padding.block_bytes) = 0,
+        /// The producer's last reading of `head`.
         head_cache: u64 = 0,
     };
 
-    const ConsumerBlock = struct {
-        head: std.atomic.Value(u64) align(padding.block_bytes) = .init(0),
-        /// The consumer's private copy of `producer.tail`.
+    /// The consumer's own state, which the producer never reads.
+    const ConsumerState = struct {
+        /// Equal to `head`.
+        head: u64 align(padding.block_bytes) = 0,
+        /// The consumer's last reading of `tail`.
         tail_cache: u64 = 0,
     };
 
     comptime {
-        padding.assertBlock(ProducerBlock);
-        padding.assertBlock(ConsumerBlock);
+        padding.assertBlock(PublishedIndex);
+        padding.assertBlock(ProducerState);
+        padding.assertBlock(ConsumerState);
     }
 
     /// A ring of `capacity` slots, a power of two.
@@ -40,32 +56,34 @@ pub const Ring = struct {
 
     /// Producer thread only: waits (spinning) while the ring is full.
     pub fn push(r: *Ring, v: u64) void {
-        // Only this thread writes `tail`.
-        const tail = r.producer.tail.load(.monotonic);
-        if (tail -% r.producer.head_cache == r.slots.len) {
-            r.producer.head_cache = r.consumer.head.load(.acquire);
-            while (tail -% r.producer.head_cache == r.slots.len) {
+        const p = &r.producer;
+        const tail = p.tail;
+        if (tail -% p.head_cache == r.slots.len) {
+            p.head_cache = r.head.value.load(.acquire);
+            while (tail -% p.head_cache == r.slots.len) {
                 std.atomic.spinLoopHint();
-                r.producer.head_cache = r.consumer.head.load(.acquire);
+                p.head_cache = r.head.value.load(.acquire);
             }
         }
         r.slots[@intCast(tail & r.mask)] = v;
-        r.producer.tail.store(tail +% 1, .release);
+        r.tail.value.store(tail +% 1, .release);
+        p.tail = tail +% 1;
     }
 
     /// Consumer thread only: waits (spinning) while the ring is empty.
     pub fn pop(r: *Ring) u64 {
-        // Only this thread writes `head`.
-        const head = r.consumer.head.load(.monotonic);
-        if (head == r.consumer.tail_cache) {
-            r.consumer.tail_cache = r.producer.tail.load(.acquire);
-            while (head == r.consumer.tail_cache) {
+        const c = &r.consumer;
+        const head = c.head;
+        if (head == c.tail_cache) {
+            c.tail_cache = r.tail.value.load(.acquire);
+            while (head == c.tail_cache) {
                 std.atomic.spinLoopHint();
-                r.consumer.tail_cache = r.producer.tail.load(.acquire);
+                c.tail_cache = r.tail.value.load(.acquire);
             }
         }
         const v = r.slots[@intCast(head & r.mask)];
-        r.consumer.head.store(head +% 1, .release);
+        r.head.value.store(head +% 1, .release);
+        c.head = head +% 1;
         return v;
     }
 };
@@ -86,7 +104,9 @@ test "one thread: FIFO order across many wrap-arounds" {
     }
     try std.testing.expectEqual(@as(u64, 150), next_out);
     // The last round left one item in the ring.
-    try std.testing.expectEqual(@as(u64, 151), ring.producer.tail.load(.monotonic));
+    try std.testing.expectEqual(@as(u64, 151), ring.tail.value.load(.monotonic));
+    try std.testing.expectEqual(@as(u64, 151), ring.producer.tail);
+    try std.testing.expectEqual(@as(u64, 150), ring.head.value.load(.monotonic));
 }
 
 test "indices that wrap past 2^64 keep working" {
@@ -94,10 +114,10 @@ test "indices that wrap past 2^64 keep working" {
     var ring = try Ring.init(gpa, std.testing.io, 2);
     defer gpa.free(ring.slots);
     const start = std.math.maxInt(u64) - 2;
-    ring.producer.tail = .init(start);
-    ring.producer.head_cache = start;
-    ring.consumer.head = .init(start);
-    ring.consumer.tail_cache = start;
+    ring.tail = .{ .value = .init(start) };
+    ring.head = .{ .value = .init(start) };
+    ring.producer = .{ .tail = start, .head_cache = start };
+    ring.consumer = .{ .head = start, .tail_cache = start };
     for (0..6) |v| {
         ring.push(v);
         try std.testing.expectEqual(@as(u64, v), ring.pop());
