@@ -6,18 +6,25 @@ import (
 	spscsuite "benchctl/workloads/spsc/shared/go"
 )
 
-// ringIndices are the ring's two padded blocks: each side's index, which
-// the other side reads, next to that side's private copy of the other's.
-// Allocated with spscsuite.NewAligned, so each block starts at a 128-byte
-// boundary.
+// ringIndices are the ring's four padded blocks: the two indices each side
+// publishes for the other to poll, then each side's own state, which the
+// other side never reads: its own index (so it never reads its published
+// index back) and its last reading of the other's. Allocated with
+// spscsuite.NewAligned, so each block starts at a 128-byte boundary.
 type ringIndices struct {
-	tail      atomic.Uint64 // written by the producer
-	headCache uint64        // the producer's last reading of head
-	_         [spscsuite.BlockSize - 16]byte
+	tail atomic.Uint64 // published by the producer
+	_    [spscsuite.BlockSize - 8]byte
 
-	head      atomic.Uint64 // written by the consumer
-	tailCache uint64        // the consumer's last reading of tail
-	_         [spscsuite.BlockSize - 16]byte
+	head atomic.Uint64 // published by the consumer
+	_    [spscsuite.BlockSize - 8]byte
+
+	producerTail uint64 // equal to tail (only the producer writes either)
+	headCache    uint64 // the producer's last reading of head
+	_            [spscsuite.BlockSize - 16]byte
+
+	consumerHead uint64 // equal to head
+	tailCache    uint64 // the consumer's last reading of tail
+	_            [spscsuite.BlockSize - 16]byte
 }
 
 // Ring is the SPEC's hand-written single-producer single-consumer ring of
@@ -45,12 +52,13 @@ func NewRing(capacity uint64) Ring {
 // Push appends v, spinning while the ring is full.
 func (r *Ring) Push(v uint64) {
 	idx := r.idx
-	tail := idx.tail.Load()
+	tail := idx.producerTail
 	if tail-idx.headCache == uint64(len(r.slots)) {
 		r.waitForRoom(tail)
 	}
 	r.slots[tail&r.mask] = v
 	idx.tail.Store(tail + 1)
+	idx.producerTail = tail + 1
 }
 
 // waitForRoom reloads head until the ring has a free slot. Go has no spin
@@ -69,12 +77,13 @@ func (r *Ring) waitForRoom(tail uint64) {
 // empty.
 func (r *Ring) Pop() uint64 {
 	idx := r.idx
-	head := idx.head.Load()
+	head := idx.consumerHead
 	if head == idx.tailCache {
 		r.waitForItem(head)
 	}
 	v := r.slots[head&r.mask]
 	idx.head.Store(head + 1)
+	idx.consumerHead = head + 1
 	return v
 }
 

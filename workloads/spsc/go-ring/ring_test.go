@@ -9,11 +9,22 @@ import (
 
 func TestRingIndicesLayout(t *testing.T) {
 	var idx ringIndices
-	if off := unsafe.Offsetof(idx.head); off != spscsuite.BlockSize {
-		t.Errorf("head at offset %d, want %d", off, spscsuite.BlockSize)
+	offsets := []struct {
+		name      string
+		got, want uintptr
+	}{
+		{"tail", unsafe.Offsetof(idx.tail), 0},
+		{"head", unsafe.Offsetof(idx.head), spscsuite.BlockSize},
+		{"producerTail", unsafe.Offsetof(idx.producerTail), 2 * spscsuite.BlockSize},
+		{"consumerHead", unsafe.Offsetof(idx.consumerHead), 3 * spscsuite.BlockSize},
 	}
-	if size := unsafe.Sizeof(idx); size != 2*spscsuite.BlockSize {
-		t.Errorf("ringIndices is %d bytes, want %d", size, 2*spscsuite.BlockSize)
+	for _, o := range offsets {
+		if o.got != o.want {
+			t.Errorf("%s at offset %d, want %d", o.name, o.got, o.want)
+		}
+	}
+	if size := unsafe.Sizeof(idx); size != 4*spscsuite.BlockSize {
+		t.Errorf("ringIndices is %d bytes, want %d", size, 4*spscsuite.BlockSize)
 	}
 }
 
@@ -29,6 +40,9 @@ func TestRingFIFOAcrossWraps(t *testing.T) {
 		}
 		if used := r.idx.tail.Load() - r.idx.head.Load(); used != 4 {
 			t.Fatalf("round %d: %d slots used, want all 4", round, used)
+		}
+		if r.idx.producerTail != r.idx.tail.Load() {
+			t.Fatalf("round %d: producer's tail %d, published %d", round, r.idx.producerTail, r.idx.tail.Load())
 		}
 		for next-want > 1 {
 			if v := r.Pop(); v != want {
