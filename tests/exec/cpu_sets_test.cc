@@ -102,7 +102,7 @@ std::string PlanError(const std::string& request, const Cpus& allowed, CpuNeeds 
   return "";
 }
 
-TEST(PlanCpusTest, TooFewCpusForTheSuiteSaysWhatItNeedsWhatThereIsAndWhatToDo) {
+TEST(PlanCpusTest, TooFewCpusForTheSuiteNamesItsNeedsTheAllowedCpusAndTheRemedy) {
   EXPECT_EQ(PlanError("", {0}, CpuNeeds{1, 1}, ""),
             "this suite needs 2 CPUs (1 for each job, 1 for its load generator), and benchctl "
             "may use only 1 (0): run it on a machine (or a cpuset) with at least 2 CPUs");

@@ -1,4 +1,4 @@
-//! The arena-bump tier's Store (../shared/store.zig): one BumpArena
+//! The arena-bump tier's Store (workloads/alloc/shared/zig/store.zig): one BumpArena
 //! (bump_arena.zig) over page_allocator, reset whenever the structure
 //! built in it is released.
 

@@ -1,4 +1,4 @@
-//! The arena tier's Store (../shared/store.zig): one std.heap.ArenaAllocator
+//! The arena tier's Store (workloads/alloc/shared/zig/store.zig): one std.heap.ArenaAllocator
 //! over page_allocator, reset with retain_capacity whenever the structure
 //! built in it is released, so after the first few iterations it maps no
 //! more pages.
