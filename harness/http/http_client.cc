@@ -123,22 +123,30 @@ std::string HttpConnection::Receive(std::size_t count, std::vector<HttpResponse>
   return "";
 }
 
-std::string HttpConnection::ReceiveOrClose(HttpResponse& out, bool& closed,
+std::string HttpConnection::ReceiveOrClose(HttpResponse& out, bool& answered,
                                            std::chrono::milliseconds timeout) {
   const auto deadline = Clock::now() + timeout;
-  closed = false;
+  answered = false;
   while (true) {
     ParsedResponse p = ParseHttpResponse(buffer_);
-    if (p.state == ParsedResponse::State::kInvalid) return p.problem;
     if (p.state == ParsedResponse::State::kComplete) {
       out = std::move(p.response);
       buffer_.erase(0, p.consumed);
+      answered = true;
       return "";
     }
     std::string error;
     long n = ReadSome(deadline, error);
     if (n == 0) {
-      closed = true;
+      if (buffer_.empty()) return "";  // Closed without a word: refused.
+      p = ParseHttpResponse(buffer_, true);
+      if (p.state != ParsedResponse::State::kComplete) {
+        return p.state == ParsedResponse::State::kInvalid ? p.problem
+                                                          : "a partial response, then a close";
+      }
+      out = std::move(p.response);
+      buffer_.clear();
+      answered = true;
       return "";
     }
     if (n < 0 && error == "timeout") {

@@ -28,10 +28,11 @@ class HttpConnection {
   // `timeout`, else what went wrong (closed, invalid, too slow) after how many.
   std::string Receive(std::size_t count, std::vector<HttpResponse>& out,
                       std::chrono::milliseconds timeout);
-  // After a request the server should refuse: waits up to `timeout` for the
-  // connection to close or for one response. `closed` tells which; "" unless
-  // neither happened or what arrived is not HTTP.
-  std::string ReceiveOrClose(HttpResponse& out, bool& closed, std::chrono::milliseconds timeout);
+  // After a request the server should refuse: waits up to `timeout` for one
+  // response or the connection to close. `answered` tells whether a response
+  // came (a body may run until the close); "" unless neither happened or what
+  // arrived is not HTTP.
+  std::string ReceiveOrClose(HttpResponse& out, bool& answered, std::chrono::milliseconds timeout);
 
  private:
   // Reads what is there within the deadline; 0 bytes = closed; -1 = timed out or failed.

@@ -58,7 +58,7 @@ std::optional<std::string> HttpResponse::Header(std::string_view name) const {
   return it->second;
 }
 
-ParsedResponse ParseHttpResponse(std::string_view buffer) {
+ParsedResponse ParseHttpResponse(std::string_view buffer, bool until_close) {
   const std::size_t head_end = buffer.find("\r\n\r\n");
   if (head_end == std::string_view::npos) {
     if (buffer.size() > kMaxHead) return Invalid("a response head longer than 16 KiB");
@@ -106,6 +106,8 @@ ParsedResponse ParseHttpResponse(std::string_view buffer) {
     if (err != std::errc() || end != cl->data() + cl->size() || length > kMaxBody) {
       return Invalid(fmt::format("a bad Content-Length \"{}\"", Excerpt(*cl)));
     }
+  } else if (until_close) {
+    length = buffer.size() - (head_end + 4);
   } else if (r.status != 204 && r.status != 304 && r.status >= 200) {
     return Invalid(fmt::format("a {} response without Content-Length", r.status));
   }

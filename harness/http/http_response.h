@@ -27,6 +27,9 @@ struct ParsedResponse {
   std::size_t consumed = 0;
   std::string problem;  // When invalid: what is wrong.
 };
-ParsedResponse ParseHttpResponse(std::string_view buffer);
+// `until_close`: the connection has closed, so a response without Content-Length
+// has the rest of `buffer` as its body (RFC 9112 §6.3; how Go's net/http
+// answers a malformed request); otherwise such a response is invalid.
+ParsedResponse ParseHttpResponse(std::string_view buffer, bool until_close = false);
 
 }  // namespace benchctl

@@ -138,12 +138,12 @@ PlaintextVerification VerifyPlaintextServer(int port, const std::function<bool()
       v.malformed_status = 0;  // Reset while sending: refused.
     } else {
       HttpResponse r;
-      bool closed = false;
-      if (auto problem = bad.ReceiveOrClose(r, closed, kAnswerTimeout); !problem.empty()) {
+      bool answered = false;
+      if (auto problem = bad.ReceiveOrClose(r, answered, kAnswerTimeout); !problem.empty()) {
         return fail("a malformed request: " + problem);
       }
-      v.malformed_status = closed ? 0 : r.status;
-      if (!closed && (r.status < 400 || r.status > 499)) {
+      v.malformed_status = answered ? r.status : 0;
+      if (answered && (r.status < 400 || r.status > 499)) {
         return fail(
             fmt::format("a malformed request was answered with status {}, not 4xx", r.status));
       }

@@ -27,7 +27,7 @@ std::vector<ParameterSpec> HttpParameters() {
       {"duration", "a whole number of seconds from 1 to 3600 (the measured interval)", "5", "1",
        [](const std::string& v) { return CheckWholeNumber(v, 1, 3600); }},
       {"warmup", "a whole number of seconds from 0 to 600 (load before the measured interval)", "2",
-       "1", [](const std::string& v) { return CheckWholeNumber(v, 0, 600); }},
+       "0", [](const std::string& v) { return CheckWholeNumber(v, 0, 600); }},
       {"port",
        "0 (a free port per server, chosen by benchctl) or a port from 1024 to 65535 on "
        "127.0.0.1",
