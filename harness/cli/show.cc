@@ -92,16 +92,30 @@ void RenderLanguageRatios(const RunResult& run, const std::vector<std::string>& 
   // before it did are C++ runs.
   const json& named = At(run.config.suite_details, "reference_language");
   const std::string ref = named.is_string() ? named.get<std::string>() : "cpp";
-  std::string table;
+  std::string table, vs_reference;
+  std::string reference_name;
   for (const auto& key : order) {
     std::map<std::string, const ShowRow*> fastest;
+    const ShowRow* reference = nullptr;
     for (const ShowRow& row : groups[key]) {
       // A reference row is what the others are measured against, not a contender.
+      if (row.summary.time_ns && row.job->spec.reference && reference == nullptr) {
+        reference = &row;
+      }
       if (!row.summary.time_ns || row.job->spec.reference) continue;
       const ShowRow*& best = fastest[row.job->spec.language];
       if (best == nullptr || row.summary.time_ns->median < best->summary.time_ns->median) {
         best = &row;
       }
+    }
+    if (reference != nullptr && !fastest.empty()) {
+      reference_name = reference->job->spec.impl;
+      vs_reference += fmt::format("  {:<34}", ForTerminal(key));
+      for (const auto& [lang, row] : fastest) {
+        vs_reference += fmt::format(" {} {}", ForTerminal(row->job->spec.impl),
+                                    TimeRatioCell(*row, *reference));
+      }
+      vs_reference += "\n";
     }
     if (!fastest.contains(ref) || fastest.size() < 2) continue;
     table += fmt::format("  {:<34}", ForTerminal(key));
@@ -118,6 +132,13 @@ void RenderLanguageRatios(const RunResult& run, const std::vector<std::string>& 
         "\nEach language's fastest ÷ the fastest {} (time ratio [95% CI]; < 1 is faster)\n",
         ForTerminal(TextAt(At(run.toolchains, ref), "display_name", ref)));
     out += table;
+  }
+  if (!vs_reference.empty()) {
+    out += fmt::format(
+        "\nEach language's fastest ÷ the reference row {} (time ratio [95% CI]; 1 is the "
+        "machine's floor)\n",
+        ForTerminal(reference_name));
+    out += vs_reference;
   }
 }
 

@@ -123,7 +123,7 @@ class HttpSuite : public Suite {
   }
 
   nlohmann::json Describe() const override {
-    return {{"reference_language", "c"},
+    return {{"reference_language", "cpp"},
             {"reference_row", "c-floor"},
             {"load_generator", wrk_version_},
             {"pipeline_depth", kPipelineDepth},
