@@ -37,7 +37,7 @@ Connection::Connection(UniqueFd socket) : socket_(std::move(socket)) {
   out_.reserve(kOutputHighWater + 512);
 }
 
-bool Connection::Serve(httpdate::Cache& date) {
+bool Connection::Serve(benchhttp::DateCache& date) {
   for (bool drained = false;;) {
     // Answer and send what is buffered before reading on: pipelined requests get one send,
     // and a client that stops reading stops being read.

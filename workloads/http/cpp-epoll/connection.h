@@ -15,7 +15,7 @@ class Connection {
   // Reads, answers and writes until the socket would block. Every request complete after a
   // read is answered into the output, which then goes out in one send(2). False once the
   // connection is finished: the peer closed or failed, or a close was asked for and sent.
-  [[nodiscard]] bool Serve(httpdate::Cache& date);
+  [[nodiscard]] bool Serve(benchhttp::DateCache& date);
 
  private:
   static constexpr std::size_t kInputCapacity = 8192;  // the largest request head accepted

@@ -26,7 +26,7 @@ class EventLoop {
 
   UniqueFd listener_;
   UniqueFd epoll_;
-  httpdate::Cache date_;
+  benchhttp::DateCache date_;
   std::vector<std::unique_ptr<Connection>> connections_;  // indexed by file descriptor
   std::array<epoll_event, 256> events_{};
 };

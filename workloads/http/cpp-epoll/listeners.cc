@@ -8,13 +8,13 @@
 
 namespace {
 
-[[noreturn]] void Fail(const Settings& settings) {
+[[noreturn]] void Fail(const benchhttp::Settings& settings) {
   throw std::system_error(
       errno, std::generic_category(),
       "cannot listen on " + settings.host + ":" + std::to_string(settings.port));
 }
 
-UniqueFd Bind(const Settings& settings, bool reuse_port) {
+UniqueFd Bind(const benchhttp::Settings& settings, bool reuse_port) {
   sockaddr_in endpoint{};
   endpoint.sin_family = AF_INET;
   endpoint.sin_port = htons(settings.port);
@@ -31,7 +31,7 @@ UniqueFd Bind(const Settings& settings, bool reuse_port) {
 
 }  // namespace
 
-std::vector<UniqueFd> OpenListeners(const Settings& settings) {
+std::vector<UniqueFd> OpenListeners(const benchhttp::Settings& settings) {
   // SO_REUSEPORT would also let a second server of the same user join this port without an
   // error. A bind without it fails with EADDRINUSE if anyone holds the port; that socket is
   // closed (it never listened) before the shared ones are bound.

@@ -9,18 +9,18 @@
 #include <ctime>
 #include <string_view>
 
-namespace httpdate {
+namespace benchhttp {
 
-inline constexpr std::size_t kLength = 29;  // "Tue, 01 Dec 2026 21:00:00 GMT"
+inline constexpr std::size_t kImfFixdateLength = 29;  // "Tue, 01 Dec 2026 21:00:00 GMT"
 
 // Formats a second since the epoch. Written out by hand: strftime's day and month names follow
 // the locale, IMF-fixdate's are always English.
-inline std::array<char, kLength> Format(std::time_t second) {
+inline std::array<char, kImfFixdateLength> FormatImfFixdate(std::time_t second) {
   constexpr std::string_view kDays = "SunMonTueWedThuFriSat";
   constexpr std::string_view kMonths = "JanFebMarAprMayJunJulAugSepOctNovDec";
   std::tm tm{};
   gmtime_r(&second, &tm);
-  std::array<char, kLength> text{};
+  std::array<char, kImfFixdateLength> text{};
   char* at = text.data();
   const auto name = [&at](std::string_view names, int index) {
     for (int i = 0; i < 3; ++i) *at++ = names[static_cast<std::size_t>(index * 3 + i)];
@@ -49,7 +49,7 @@ inline std::array<char, kLength> Format(std::time_t second) {
 
 // The current Date text, formatted again only when the wall-clock second changes. One per
 // thread: it is not synchronised.
-class Cache {
+class DateCache {
  public:
   // Reads CLOCK_REALTIME (a vDSO call, no system call) on every use.
   std::string_view Now() {
@@ -57,14 +57,14 @@ class Cache {
     clock_gettime(CLOCK_REALTIME, &now);
     if (now.tv_sec != second_) {
       second_ = now.tv_sec;
-      text_ = Format(second_);
+      text_ = FormatImfFixdate(second_);
     }
     return {text_.data(), text_.size()};
   }
 
  private:
   std::time_t second_ = -1;
-  std::array<char, kLength> text_{};
+  std::array<char, kImfFixdateLength> text_{};
 };
 
-}  // namespace httpdate
+}  // namespace benchhttp
