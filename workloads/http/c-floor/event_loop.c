@@ -65,22 +65,20 @@ static char* put_decimal(char* at, size_t value) {
   return at;
 }
 
-// Formats one response into the connection's output buffer (the caller checked the room).
+// Formats one response into the connection's output buffer (the caller checked the room). Only
+// the 200 has a body: an empty one keeps the framing right even for an answer to HEAD.
 static void respond(struct connection* c, int status) {
   const char* line = "HTTP/1.1 200 OK\r\n";
-  const char* body = "Hello, World!";
+  const char* body = status == 200 ? "Hello, World!" : "";
   switch (status) {
     case 400:
       line = "HTTP/1.1 400 Bad Request\r\n";
-      body = "Bad Request";
       break;
     case 404:
       line = "HTTP/1.1 404 Not Found\r\n";
-      body = "Not Found";
       break;
     case 431:
       line = "HTTP/1.1 431 Request Header Fields Too Large\r\n";
-      body = "Request Header Fields Too Large";
       break;
   }
   size_t body_len = strlen(body);

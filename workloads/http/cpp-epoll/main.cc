@@ -27,13 +27,15 @@ int main() {
   try {
     const benchhttp::Settings settings = benchhttp::ReadSettings();
     std::vector<UniqueFd> listeners = OpenListeners(settings);
+    // Connections wait in the listen queues until the loops run. Written before any thread
+    // starts, so a failure here unwinds without joining threads that never end.
+    benchhttp::WriteReadyLine(settings);
     // The main thread runs the first loop; the others get a thread each.
     std::vector<std::jthread> threads;
     for (std::size_t i = 1; i < listeners.size(); ++i) {
       threads.emplace_back(
           [listener = std::move(listeners[i])]() mutable { RunLoop(std::move(listener)); });
     }
-    benchhttp::WriteReadyLine(settings);
     RunLoop(std::move(listeners[0]));
   } catch (const benchhttp::UsageError& e) {
     std::fprintf(stderr, "cpp-epoll: %s\n", e.what());
