@@ -140,3 +140,110 @@ pub const Connection = struct {
         }
     }
 };
+
+const testing = std.testing;
+const test_date = "Tue, 29 Feb 2000 00:00:00 GMT";
+
+/// A connection on one end of a non-blocking socket pair; the test plays
+/// the client on the other end.
+const TestPair = struct {
+    connection: Connection,
+    client: linux.fd_t,
+
+    fn init(pair: *TestPair) !void {
+        var fds: [2]i32 = undefined;
+        const rc = linux.socketpair(linux.AF.UNIX, linux.SOCK.STREAM | linux.SOCK.NONBLOCK, 0, &fds);
+        if (linux.errno(rc) != .SUCCESS) return error.SocketPairFailed;
+        pair.* = .{ .connection = .{ .fd = fds[0] }, .client = fds[1] };
+    }
+
+    fn deinit(pair: *TestPair) void {
+        _ = linux.close(pair.connection.fd);
+        _ = linux.close(pair.client);
+    }
+
+    fn send(pair: *TestPair, bytes: []const u8) !void {
+        const rc = linux.write(pair.client, bytes.ptr, bytes.len);
+        if (linux.errno(rc) != .SUCCESS or rc != bytes.len) return error.ShortWrite;
+    }
+
+    /// Everything the server has sent so far.
+    fn received(pair: *TestPair, buffer: []u8) []const u8 {
+        const rc = linux.read(pair.client, buffer.ptr, buffer.len);
+        return if (linux.errno(rc) == .SUCCESS) buffer[0..rc] else buffer[0..0];
+    }
+};
+
+test "pipelined requests are answered in order with one batch, a partial one waits" {
+    var pair: TestPair = undefined;
+    try pair.init();
+    defer pair.deinit();
+    const get = "GET /plaintext HTTP/1.1\r\nHost: x\r\n\r\n";
+    try pair.send(get ++ "GET /nope HTTP/1.1\r\n\r\n" ++ get ++ "GET /pla");
+    try testing.expectEqual(Connection.Outcome.keep, pair.connection.drive(test_date, false));
+    var buffer: [4096]u8 = undefined;
+    const out = pair.received(&buffer);
+    try testing.expectEqual(@as(usize, 3), std.mem.count(u8, out, "HTTP/1.1 "));
+    const not_found = std.mem.find(u8, out, "404 Not Found").?;
+    try testing.expect(std.mem.find(u8, out, "Hello, World!").? < not_found);
+    try testing.expect(std.mem.findLast(u8, out, "Hello, World!").? > not_found);
+    try testing.expectEqualStrings("GET /pla", pair.connection.in[0..pair.connection.in_len]);
+
+    try pair.send("intext HTTP/1.1\r\n\r\n");
+    try testing.expectEqual(Connection.Outcome.keep, pair.connection.drive(test_date, false));
+    try testing.expect(std.mem.endsWith(u8, pair.received(&buffer), "Hello, World!"));
+}
+
+test "a malformed request gets 400 and the connection ends" {
+    var pair: TestPair = undefined;
+    try pair.init();
+    defer pair.deinit();
+    try pair.send("\x00\x01garbage garbage\r\n\r\n");
+    try testing.expectEqual(Connection.Outcome.close, pair.connection.drive(test_date, false));
+    var buffer: [1024]u8 = undefined;
+    try testing.expect(std.mem.startsWith(u8, pair.received(&buffer), "HTTP/1.1 400 Bad Request\r\n"));
+}
+
+test "a head larger than the input buffer gets 400 and the connection ends" {
+    var pair: TestPair = undefined;
+    try pair.init();
+    defer pair.deinit();
+    try pair.send("GET /plaintext HTTP/1.1\r\nX: ");
+    try pair.send(&@as([in_capacity]u8, @splat('a')));
+    try testing.expectEqual(Connection.Outcome.close, pair.connection.drive(test_date, false));
+    var buffer: [1024]u8 = undefined;
+    try testing.expect(std.mem.startsWith(u8, pair.received(&buffer), "HTTP/1.1 400 Bad Request\r\n"));
+}
+
+test "a client that closes after its requests gets its answers, then the connection ends" {
+    var pair: TestPair = undefined;
+    try pair.init();
+    defer pair.deinit();
+    try pair.send("GET /plaintext HTTP/1.1\r\n\r\n");
+    _ = linux.shutdown(pair.client, linux.SHUT.WR);
+    try testing.expectEqual(Connection.Outcome.close, pair.connection.drive(test_date, true));
+    var buffer: [1024]u8 = undefined;
+    try testing.expect(std.mem.endsWith(u8, pair.received(&buffer), "Hello, World!"));
+}
+
+test "output the client does not take waits for EPOLLOUT, then goes out in order" {
+    var pair: TestPair = undefined;
+    try pair.init();
+    defer pair.deinit();
+    const get = "GET /plaintext HTTP/1.1\r\n\r\n";
+    // Requests until the server's sends block: the client reads nothing.
+    var sent: usize = 0;
+    while (pair.connection.out_end == 0) : (sent += 1) {
+        try pair.send(get);
+        try testing.expectEqual(Connection.Outcome.keep, pair.connection.drive(test_date, false));
+    }
+    var answered: usize = 0;
+    var buffer: [65536]u8 = undefined;
+    while (answered < sent) {
+        const out = pair.received(&buffer);
+        answered += std.mem.count(u8, out, "Hello, World!");
+        // The socket became writable again: what the EPOLLOUT event does.
+        try testing.expectEqual(Connection.Outcome.keep, pair.connection.drive(test_date, false));
+    }
+    try testing.expectEqual(sent, answered);
+}

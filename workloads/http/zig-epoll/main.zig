@@ -11,6 +11,11 @@ const ready = @import("shared/ready.zig");
 const listener = @import("listener.zig");
 const event_loop = @import("event_loop.zig");
 
+/// No per-thread alternate signal stack: std's default gives every thread
+/// 256 KiB of zeroed thread-local memory for it, which only the segfault
+/// handler uses, and a ReleaseFast build does not install that handler.
+pub const std_options: std.Options = .{ .signal_stack_size = null };
+
 /// Capped by the kernel at net.core.somaxconn.
 const backlog = 4096;
 
@@ -45,6 +50,9 @@ fn cannotListen(s: settings.Settings, failure: listener.Failure) noreturn {
 }
 
 test {
+    // refAllDecls: the event loop has no tests of its own, but must compile.
+    std.testing.refAllDecls(event_loop);
+    _ = @import("connection.zig");
     _ = @import("request.zig");
     _ = @import("response.zig");
     _ = listener;

@@ -43,16 +43,23 @@ fn number(comptime T: type, env: *const std.process.Environ.Map, name: []const u
     return if (value < min) error.Invalid else value;
 }
 
-/// `parse`, or the usage message on stderr and exit status 2.
+/// `parse`, or the usage message on stderr and exit status 2. A BENCHCTL_FD
+/// that is not open is a usage error too, found before anything listens.
 pub fn fromEnvOrExit(env: *const std.process.Environ.Map) Settings {
     var bad: []const u8 = "";
-    return parse(env, &bad) catch |err| {
+    const settings = parse(env, &bad) catch |err| {
         switch (err) {
             error.Missing => std.debug.print("{s} is not set: run this server under benchctl, which sets BENCHCTL_HTTP_HOST, BENCHCTL_HTTP_PORT, BENCHCTL_HTTP_THREADS and BENCHCTL_FD\n", .{bad}),
             error.Invalid => std.debug.print("{s}={s} is not valid: {s}\n", .{ bad, env.get(bad).?, expectation(bad) }),
         }
         std.process.exit(2);
     };
+    const linux = std.os.linux;
+    if (linux.errno(linux.fcntl(settings.ready_fd, linux.F.GETFD, 0)) != .SUCCESS) {
+        std.debug.print("BENCHCTL_FD={d} is not valid: it is not an open file descriptor of this process\n", .{settings.ready_fd});
+        std.process.exit(2);
+    }
+    return settings;
 }
 
 fn expectation(name: []const u8) []const u8 {
