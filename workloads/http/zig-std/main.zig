@@ -18,8 +18,9 @@ const imf_fixdate = @import("shared/imf_fixdate.zig");
 pub const std_options: std.Options = .{ .signal_stack_size = null };
 
 /// The same queue the epoll server asks for (the kernel caps it at
-/// net.core.somaxconn); std's default of 128 would drop connection
-/// attempts when 256 arrive at once.
+/// net.core.somaxconn). With std's default of 128, 256 connections opened
+/// at once can overflow it; the kernel then drops the handshakes that do
+/// not fit and those clients wait to retransmit.
 const backlog = 4096;
 
 pub fn main(init: std.process.Init) void {
