@@ -224,7 +224,12 @@ void Execute(RunResult& run, const std::vector<std::vector<std::size_t>>& order,
                                   std::size_t done,
                                   std::size_t total) { progress.Counted(job, c, done, total); };
   ProcessExecutor executor(FindLauncher(), stop);
-  RunnerSettings settings{cpus.children, o.timeout_seconds, 3, callgrind};
+  RunnerSettings settings;
+  settings.child_cpus = cpus.children;
+  settings.timeout_seconds = o.timeout_seconds;
+  settings.process_mode_warmup = 3;
+  settings.callgrind = callgrind;
+  settings.load_cpus = cpus.load;
   ExecuteRun(run, order, executor, settings, callbacks, stop);
   progress.Finish();
 }

@@ -38,7 +38,35 @@ struct Layout {
   const ShowRow* fastest = nullptr;
   const ShowRow* reference = nullptr;  // The group's reference row, if it has one.
   double cpu_hz = 0;
+  bool load_bound = false;  // A ranked row's load generator was the bottleneck: no ranking.
 };
+
+// Whether any of the row's processes was load-generator bound (mode server: wrk saturated
+// its CPU while the server had CPU to spare), so its rate measures the client too.
+bool LoadBound(const ShowRow& row) {
+  for (const ProcessRecord& p : row.job->processes) {
+    if (p.ok && NumberAt(p.counters, "load_generator_bound", 0) > 0) return true;
+  }
+  return false;
+}
+
+// "16 connections, 16 pipelined, 5 s measured after a 1 s primer and 2 s warm-up, wrk 4.1.0":
+// the level a server-mode group ran.
+std::string LevelLine(const nlohmann::json& load) {
+  if (!load.is_object()) return "";
+  const double depth = NumberAt(load, "depth", 1);
+  std::string version = load.contains("generator_version") && load["generator_version"].is_string()
+                            ? load["generator_version"].get<std::string>()
+                            : "";
+  version = version.substr(0, version.find(" ["));  // "wrk 4.1.0 [epoll] Copyright ...".
+  return fmt::format(
+      "  ({:.0f} connections, {}, {:.0f} s measured after a {:.0f} s primer and {:.0f} s "
+      "warm-up; {})",
+      NumberAt(load, "connections", 0),
+      depth > 1 ? fmt::format("{:.0f} requests pipelined", depth) : "no pipelining",
+      NumberAt(load, "duration_s", 0), NumberAt(load, "primer_s", 0), NumberAt(load, "warmup_s", 0),
+      version);
+}
 
 // The rate column: MB/s with cycles per byte, or items/s.
 std::string RateCell(const ShowRow& row, const Summary& t, const Layout& layout) {
@@ -67,6 +95,7 @@ std::string RowName(const ShowRow& row) {
   }
   if (row.job->spec.validation == "reduced") name += " [reduced validation]";
   if (row.job->spec.reference) name += " [reference]";
+  if (LoadBound(row)) name += " [load-bound]";
   return name;
 }
 
@@ -81,6 +110,7 @@ void RenderRow(const ShowRow& row, const Layout& layout, std::string& out) {
   }
   const Summary& t = *s.time_ns;
   std::string vs_fastest = row.job->spec.reference  ? "(not ranked)"
+                           : layout.load_bound      ? "(level not ranked)"
                            : &row == layout.fastest ? "1.00× (fastest)"
                            : layout.fastest         ? TimeRatioCell(row, *layout.fastest)
                                                     : "-";
@@ -200,6 +230,7 @@ void RenderGroup(const std::string& key, std::vector<ShowRow>& rows, double cpu_
   if (first.input)
     out += fmt::format("  ({}, sha256 {}…)", FormatBytes(static_cast<double>(first.input->bytes)),
                        ForTerminal(first.input->sha256.substr(0, 12)));
+  out += ForTerminal(LevelLine(first.load));
   out += "\n";
   Layout layout;
   // A workload that times itself reports its RSS after setup, so its table shows the
@@ -218,12 +249,15 @@ void RenderGroup(const std::string& key, std::vector<ShowRow>& rows, double cpu_
     }
   }
   layout.cpu_hz = cpu_hz;
+  layout.load_bound = std::any_of(rows.begin(), rows.end(), [](const ShowRow& r) {
+    return !r.job->spec.reference && LoadBound(r);
+  });
   const std::string unit = ForTerminal(first.op_unit);
   out += fmt::format(
       "  {:<22} {:<34} {:<30} {:<22}{} {:>10} {:>10} {:>4}{}\n", "implementation",
       fmt::format("time per {}: median [95% CI]", unit),
       layout.bytes   ? "MB/s [95% CI] cycles/B"
-      : layout.items ? "items/s [95% CI]"
+      : layout.items ? fmt::format("{}s/s [95% CI]", unit)
                      : "",
       "vs fastest [95% CI]",
       layout.reference
@@ -232,6 +266,12 @@ void RenderGroup(const std::string& key, std::vector<ShowRow>& rows, double cpu_
       "peak RSS", layout.process_mode ? "binary" : "+RSS", "n",
       layout.counted ? fmt::format(" {:>10}", "instr/op") : "");
   for (const ShowRow& row : rows) RenderRow(row, layout, out);
+  if (layout.load_bound) {
+    out +=
+        "  [load-bound]: the load generator saturated its CPU while the server had CPU to "
+        "spare, so that rate measures the client as much as the server; this level is not "
+        "ranked (run on a machine with more CPUs, or fewer connections)\n";
+  }
   RenderDeclaredMetrics(rows, out);
   if (layout.process_mode) RenderBinarySizes(rows, out);
 }

@@ -50,6 +50,7 @@ json SpecToJson(const JobSpec& s) {
             {"artifact", s.artifact}};
   j["input"] = s.input ? InputToJson(*s.input) : json(nullptr);
   if (!s.setup_failure.empty()) j["setup_failure"] = s.setup_failure;
+  if (!s.load.is_null()) j["load"] = s.load;
   return j;
 }
 
@@ -158,6 +159,7 @@ JobSpec SpecFromJson(const ResultReader& r, const json& j, const std::string& w)
   s.op_unit = r.OptStr(j, "op_unit", w, "op");
   s.artifact = r.Object(j, "artifact", w);
   s.setup_failure = r.OptStr(j, "setup_failure", w, "");
+  if (r.Has(j, "load")) s.load = r.Object(j, "load", w);
   if (Present(r, j, "input")) {
     const json& in = r.Get(j, "input", json::value_t::object, w);
     const std::string wi = w + "input.";

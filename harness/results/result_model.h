@@ -58,6 +58,9 @@ struct JobSpec {
   std::string op_unit = "op";               // What one operation is: "op", "item", "round trip".
   bool reference = false;                   // A reference row (Manifest::reference).
   std::vector<MetricSpec> counter_metrics;  // Counters its suite declares (Suite::Metrics).
+  // Mode `server` only: how the server is loaded (generator, connections, pipelining depth,
+  // durations; results/SCHEMA.md); null otherwise.
+  nlohmann::json load;
   nlohmann::json artifact = nlohmann::json::object();  // Binary, sizes, build key.
   std::string setup_failure;  // Non-empty: failed before running (build, input).
 };

@@ -13,7 +13,7 @@ RunRequest BaseRequest(const JobSpec& job, const RunnerSettings& settings) {
   return request;
 }
 
-void ExecutionMode::AddChildEnvironment(JobSpec&, const RunOptions&) const {}
+void ExecutionMode::AddChildEnvironment(JobSpec&, const RunOptions&, const CpuPlan&) const {}
 
 void ExecutionMode::WarmUp(const JobSpec&, const ModeContext&) const {}
 

@@ -26,6 +26,7 @@
 #include <optional>
 #include <string>
 
+#include "cpu_sets.h"
 #include "executor.h"
 #include "result_model.h"
 #include "run_options.h"
@@ -49,8 +50,10 @@ class ExecutionMode {
   // The manifest's `mode` value that selects it.
   virtual std::string Name() const = 0;
 
-  // Planning: adds what this mode's children need to `job.env` (recorded).
-  virtual void AddChildEnvironment(JobSpec& job, const RunOptions& options) const;
+  // Planning: adds what this mode's children need to `job.env` (recorded); `cpus` is where
+  // they will run.
+  virtual void AddChildEnvironment(JobSpec& job, const RunOptions& options,
+                                   const CpuPlan& cpus) const;
 
   // The request for one process of `job`; start from BaseRequest.
   virtual RunRequest MakeRequest(const JobSpec& job, const RunnerSettings& settings) const = 0;

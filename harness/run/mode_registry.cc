@@ -8,6 +8,7 @@
 #include "error.h"
 #include "inprocess_mode.h"
 #include "process_mode.h"
+#include "server_mode.h"
 
 namespace benchctl {
 
@@ -45,6 +46,7 @@ ExecutionModes MakeBuiltinModes() {
   ExecutionModes modes;
   modes.Add(MakeInprocessMode());
   modes.Add(MakeProcessMode());
+  modes.Add(MakeServerMode());
   return modes;
 }
 

@@ -34,7 +34,8 @@ void ApplyParams(JobSpec& job, const std::map<std::string, std::string>& values,
 std::vector<JobSpec> PlanJobs(const Suite& suite, const std::vector<BuiltWorkload>& built,
                               const RunOptions& options, const Paths& paths) {
   std::vector<JobSpec> jobs;
-  const std::vector<std::string> swept = SweptParams(options.params);
+  const std::vector<std::string> swept =
+      SweptParams(suite.Parameters(), options.params, options.quick);
   for (const auto& values : ParamCombinations(suite.Parameters(), options.params, options.quick)) {
     RunOptions planned = options;
     planned.param_values = values;
@@ -62,7 +63,7 @@ void AddChildEnvironment(JobSpec& job, const RunOptions& options, const CpuPlan&
   for (const auto& name : toolchain.cpu_count_env) {
     job.env[name] = std::to_string(cpus.children.size());
   }
-  modes.ForJob(job).AddChildEnvironment(job, options);
+  modes.ForJob(job).AddChildEnvironment(job, options, cpus);
 }
 
 }  // namespace benchctl

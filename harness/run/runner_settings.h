@@ -17,6 +17,8 @@ struct RunnerSettings {
   CallgrindSettings callgrind;   // Instruction counts after the timed rounds, if on.
   // The modes jobs may name (mode_registry.h); nullptr: BuiltinModes().
   const ExecutionModes* modes = nullptr;
+  // A load generator's CPUs (CpuPlan::load): where mode `server` runs it.
+  std::vector<int> load_cpus;
 };
 
 }  // namespace benchctl

@@ -38,6 +38,10 @@ std::string DeclaredNames(const std::vector<ParameterSpec>& declared) {
 
 }  // namespace
 
+std::vector<std::string> DefaultValues(const ParameterSpec& spec, bool quick) {
+  return SplitValues(quick && !spec.quick_value.empty() ? spec.quick_value : spec.default_value);
+}
+
 void AddParamArgument(const std::string& argument, GivenParams& given) {
   const std::size_t eq = argument.find('=');
   if (eq == std::string::npos || eq == 0 || eq + 1 == argument.size()) {
@@ -90,7 +94,7 @@ std::vector<std::map<std::string, std::string>> ParamCombinations(
     if (it != given.end()) {
       values = it->second;
     } else {
-      values = {quick && !spec.quick_value.empty() ? spec.quick_value : spec.default_value};
+      values = DefaultValues(spec, quick);
     }
     std::vector<std::map<std::string, std::string>> next;
     for (const auto& combo : combos) {
@@ -104,10 +108,14 @@ std::vector<std::map<std::string, std::string>> ParamCombinations(
   return combos;
 }
 
-std::vector<std::string> SweptParams(const GivenParams& given) {
+std::vector<std::string> SweptParams(const std::vector<ParameterSpec>& declared,
+                                     const GivenParams& given, bool quick) {
   std::vector<std::string> out;
-  for (const auto& [name, values] : given) {
-    if (values.size() > 1) out.push_back(name);
+  for (const auto& spec : declared) {
+    auto it = given.find(spec.name);
+    const std::size_t count =
+        it != given.end() ? it->second.size() : DefaultValues(spec, quick).size();
+    if (count > 1) out.push_back(spec.name);
   }
   return out;
 }

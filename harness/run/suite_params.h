@@ -15,10 +15,11 @@ namespace benchctl {
 
 // One parameter a suite declares (Suite::Parameters).
 struct ParameterSpec {
-  std::string name;           // "capacity": given as --param capacity=...; lower case.
-  std::string allowed;        // The allowed values, as an error prints them: "a power of two ...".
-  std::string default_value;  // Used when --param does not name it.
-  std::string quick_value;    // The default under --quick ("" = default_value).
+  std::string name;     // "capacity": given as --param capacity=...; lower case.
+  std::string allowed;  // The allowed values, as an error prints them: "a power of two ...".
+  // Used when --param does not name it; a comma list ("16,64,256") is a default sweep.
+  std::string default_value;
+  std::string quick_value;  // The default under --quick ("" = default_value); may be a list too.
   // "" when `value` is allowed, else what is wrong with it (the caller names the parameter).
   std::function<std::string(const std::string& value)> check;
 };
@@ -40,8 +41,13 @@ void CheckParams(const std::vector<ParameterSpec>& declared, const GivenParams& 
 std::vector<std::map<std::string, std::string>> ParamCombinations(
     const std::vector<ParameterSpec>& declared, const GivenParams& given, bool quick);
 
-// The parameters with more than one value (they name jobs apart: "/capacity=64").
-std::vector<std::string> SweptParams(const GivenParams& given);
+// A parameter's default values (its default_value, or quick_value under --quick, split at commas).
+std::vector<std::string> DefaultValues(const ParameterSpec& spec, bool quick);
+
+// The parameters with more than one value, given or by default (they name jobs apart:
+// "/capacity=64"), in declaration order.
+std::vector<std::string> SweptParams(const std::vector<ParameterSpec>& declared,
+                                     const GivenParams& given, bool quick);
 
 // A ParameterSpec::check for whole numbers: "" when `text` is one from `low` to `high`, else
 // what is wrong ("not a whole number", "out of range 1 to 100").

@@ -8,6 +8,7 @@
 
 #include "alloc_suite.h"
 #include "error.h"
+#include "http_suite.h"
 #include "json_options.h"
 #include "json_suite.h"
 #include "spsc_suite.h"
@@ -17,8 +18,9 @@ namespace benchctl {
 namespace {
 
 // The built-in suites: adding a suite is one line here (and its files).
-constexpr std::array<SuiteEntry, 4> kSuites = {{
+constexpr std::array<SuiteEntry, 5> kSuites = {{
     {"alloc", MakeAllocSuite},
+    {"http", MakeHttpSuite},
     {"json", MakeJsonSuite, JsonSuiteOptions},
     {"spsc", MakeSpscSuite},
     {"startup", MakeStartupSuite},

@@ -1,5 +1,5 @@
 // Execution modes (harness/run/execution_mode.h, mode_registry.h): the registry,
-// and a third mode shaped like the planned `server` mode, registered by this
+// and a fourth mode shaped like the `server` mode, registered by this
 // test and driven by the runner through a fake executor that can Start
 // children — no built-in mode is touched to add it.
 #include "execution_mode.h"
@@ -108,7 +108,7 @@ class ServerExecutor : public Executor {
 // the load generator's rate and the server's memory.
 class ServerLikeMode : public ExecutionMode {
  public:
-  std::string Name() const override { return "server"; }
+  std::string Name() const override { return "server-like"; }
 
   RunRequest MakeRequest(const JobSpec& job, const RunnerSettings& settings) const override {
     RunRequest request = BaseRequest(job, settings);
@@ -180,7 +180,7 @@ TEST(ExecutionModeTest, AThirdModeRegisteredInATestIsUsedByTheRunner) {
   RunnerSettings settings{{3}, 60, 0};
   settings.modes = &modes;
   RunResult run;
-  run.jobs = {Job("http", "server"), Job("json", "inprocess")};
+  run.jobs = {Job("http", "server-like"), Job("json", "inprocess")};
   ServerExecutor executor;
   ExecuteRun(run, {{0, 1}, {1, 0}}, executor, settings, {}, ManualStopToken());
 
@@ -205,17 +205,18 @@ TEST(ExecutionModeTest, AThirdModeRegisteredInATestIsUsedByTheRunner) {
 
 TEST(ExecutionModeTest, WithoutTheTestsRegistryTheThirdModeIsUnknownAndNothingRuns) {
   RunResult run;
-  run.jobs = {Job("json", "inprocess"), Job("http", "server")};
+  run.jobs = {Job("json", "inprocess"), Job("http", "server-like")};
   ServerExecutor executor;
   ExecuteRun(run, {{0, 1}}, executor, RunnerSettings{{3}, 60, 0}, {}, ManualStopToken());
   EXPECT_TRUE(executor.log.empty());
   EXPECT_FALSE(run.complete);
-  testing::ExpectMentions(run.stop_reason,
-                          {"job http", "\"server\"", "known modes: inprocess, process"});
+  testing::ExpectMentions(
+      run.stop_reason, {"job http", "\"server-like\"", "known modes: inprocess, process, server"});
 }
 
 TEST(ModeRegistryTest, TheBuiltinModesAreFoundByTheirManifestNames) {
-  EXPECT_EQ(BuiltinModes().Names(), (std::vector<std::string>{"inprocess", "process"}));
+  EXPECT_EQ(BuiltinModes().Names(), (std::vector<std::string>{"inprocess", "process", "server"}));
+  EXPECT_EQ(BuiltinModes().Find("server").Name(), "server");
   EXPECT_EQ(BuiltinModes().Find("process").Name(), "process");
   EXPECT_EQ(BuiltinModes().Find("inprocess").Name(), "inprocess");
 }
@@ -225,7 +226,8 @@ TEST(ModeRegistryTest, AnUnknownModeNamesItselfAndTheKnownOnes) {
     BuiltinModes().Find("daemon");
     ADD_FAILURE() << "no error";
   } catch (const Error& e) {
-    EXPECT_STREQ(e.what(), "unknown execution mode \"daemon\"; known modes: inprocess, process");
+    EXPECT_STREQ(e.what(),
+                 "unknown execution mode \"daemon\"; known modes: inprocess, process, server");
   }
 }
 
@@ -248,12 +250,20 @@ TEST(ModeRegistryTest, TheModeDecidesWhatItsChildrenGet) {
   EXPECT_TRUE(process.env.empty());
   EXPECT_FALSE(BuiltinModes().Find("process").MakeRequest(process, {}).protocol);
 
+  // A server gets its address and one worker per job CPU.
+  JobSpec server = Job("s", "server").spec;
+  cpus.children = {2, 3};
+  AddChildEnvironment(server, options, cpus, toolchain);
+  EXPECT_EQ(server.env.at("BENCHCTL_HTTP_HOST"), "127.0.0.1");
+  EXPECT_EQ(server.env.at("BENCHCTL_HTTP_THREADS"), "2");
+  EXPECT_EQ(server.env.at("BENCHCTL_FD"), "3");
+
   JobSpec unknown = Job("c", "daemon").spec;
   try {
     AddChildEnvironment(unknown, options, cpus, toolchain);
     ADD_FAILURE() << "no error";
   } catch (const Error& e) {
-    testing::ExpectMentions(e.what(), {"job c", "\"daemon\"", "inprocess, process"});
+    testing::ExpectMentions(e.what(), {"job c", "\"daemon\"", "inprocess, process, server"});
   }
 }
 

@@ -74,10 +74,24 @@ TEST(SuiteParams, CombinationsSweepGivenValuesAndUseDefaultsElsewhere) {
   ASSERT_EQ(combos.size(), 1u);
   EXPECT_EQ(combos[0].at("items"), "65536");
   EXPECT_EQ(combos[0].at("capacity"), "1024");
-  EXPECT_EQ(SweptParams(given), (std::vector<std::string>{"capacity"}));
-  EXPECT_TRUE(SweptParams({{"items", {"8"}}}).empty());
+  EXPECT_EQ(SweptParams(Declared(), given, false), (std::vector<std::string>{"capacity"}));
+  EXPECT_TRUE(SweptParams(Declared(), {{"items", {"8"}}}, false).empty());
   // No declarations: one job set, nothing to apply.
   EXPECT_EQ(ParamCombinations({}, {}, false).size(), 1u);
+}
+
+TEST(SuiteParams, AListDefaultIsASweepUnlessGivenOrQuick) {
+  // http's connection counts: three levels by default, one under --quick.
+  std::vector<ParameterSpec> declared = {{"connections", "counts", "16,64,256", "16", nullptr}};
+  auto combos = ParamCombinations(declared, {}, false);
+  ASSERT_EQ(combos.size(), 3u);
+  EXPECT_EQ(combos[2].at("connections"), "256");
+  EXPECT_EQ(SweptParams(declared, {}, false), (std::vector<std::string>{"connections"}));
+  EXPECT_TRUE(SweptParams(declared, {}, true).empty());
+  EXPECT_EQ(ParamCombinations(declared, {}, true).size(), 1u);
+  GivenParams one = {{"connections", {"64"}}};
+  EXPECT_TRUE(SweptParams(declared, one, false).empty());
+  EXPECT_EQ(DefaultValues(declared[0], false), (std::vector<std::string>{"16", "64", "256"}));
 }
 
 TEST(SuiteParams, EnvironmentNamesAreUpperCase) {
