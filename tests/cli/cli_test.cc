@@ -40,7 +40,7 @@ TEST(CliTest, OutOfRangeOptionIsAUsageError) {
 TEST(CliTest, UnknownSuiteListsTheSuites) {
   ExpectOutput(RunBenchctl({"run", "--suite", "nope", "--root", testing::SourceDir().string()}),
                kUsage,
-               {"unknown suite \"nope\"", "alloc, json, selftest, selftest-pair, spsc, startup"});
+               {"unknown suite \"nope\"", "alloc, http, json, selftest, selftest-pair, spsc, startup"});
 }
 
 TEST(CliTest, TheShippedBinaryDoesNotOfferTheTestSuites) {
@@ -51,7 +51,7 @@ TEST(CliTest, TheShippedBinaryDoesNotOfferTheTestSuites) {
     CommandResult r = RunCommand(spec, std::chrono::seconds(60));
     ExpectOutput(r, kUsage,
                  {"unknown suite \"" + std::string(suite) + "\"",
-                  "valid suites: alloc, json, spsc, startup\n"});
+                  "valid suites: alloc, http, json, spsc, startup\n"});
     // The list offers no test suite.
     EXPECT_EQ(r.output.find("selftest", r.output.find("valid suites:")), std::string::npos)
         << r.output;

@@ -42,11 +42,11 @@ TEST(SuiteRegistryTest, UnknownSuiteListsTheValidOnes) {
     FAIL() << "no error";
   } catch (const Error& e) {
     EXPECT_EQ(std::string(e.what()),
-              "unknown suite \"nope\"; valid suites: alloc, json, spsc, startup");
+              "unknown suite \"nope\"; valid suites: alloc, http, json, spsc, startup");
   }
   // Checking options names an unknown suite first, whatever options were given.
   EXPECT_EQ(CheckError("nope", {{"shape", {"twitter"}}}),
-            "unknown suite \"nope\"; valid suites: alloc, json, spsc, startup");
+            "unknown suite \"nope\"; valid suites: alloc, http, json, spsc, startup");
 }
 
 TEST(SuiteRegistryTest, JsonDeclaresItsInputOptions) {
