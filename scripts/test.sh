@@ -24,6 +24,11 @@ for v in alloc/zig-default alloc/zig-arena alloc/zig-arena-bump; do
   (cd workloads && ../.tools/bin/zig test --dep benchlib -Mroot=$v/main.zig -Mbenchlib=lib/zig/benchlib.zig 2>&1 | tail -n 2)
 done
 (cd workloads && ../.tools/bin/zig test --dep benchlib -Mroot=alloc/zig-mimalloc/main.zig -Mbenchlib=lib/zig/benchlib.zig -lc -lmimalloc 2>&1 | tail -n 2)
+# The http Zig servers' tests (each root pulls in the shared settings, ready-line and
+# IMF-fixdate tests); they open loopback sockets on ports the kernel picks.
+for v in http/zig-epoll http/zig-std; do
+  (cd workloads && ../.tools/bin/zig test --dep benchlib -Mroot=$v/main.zig -Mbenchlib=lib/zig/benchlib.zig 2>&1 | tail -n 2)
+done
 # The result-file loader under libFuzzer (clang, ASan+UBSan) for a bounded time.
 scripts/fuzz.sh 60 2>&1 | tail -n 8
 # Last, so its summary is the run's closing line.
