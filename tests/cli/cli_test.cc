@@ -38,9 +38,9 @@ TEST(CliTest, OutOfRangeOptionIsAUsageError) {
 }
 
 TEST(CliTest, UnknownSuiteListsTheSuites) {
-  ExpectOutput(RunBenchctl({"run", "--suite", "nope", "--root", testing::SourceDir().string()}),
-               kUsage,
-               {"unknown suite \"nope\"", "alloc, http, json, selftest, selftest-pair, spsc, startup"});
+  ExpectOutput(
+      RunBenchctl({"run", "--suite", "nope", "--root", testing::SourceDir().string()}), kUsage,
+      {"unknown suite \"nope\"", "alloc, http, json, selftest, selftest-pair, spsc, startup"});
 }
 
 TEST(CliTest, TheShippedBinaryDoesNotOfferTheTestSuites) {

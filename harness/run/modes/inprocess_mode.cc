@@ -58,8 +58,7 @@ class InprocessMode : public ExecutionMode {
  public:
   std::string Name() const override { return "inprocess"; }
 
-  void AddChildEnvironment(JobSpec& job, const RunOptions& options,
-                           const CpuPlan&) const override {
+  void AddChildEnvironment(JobSpec& job, const RunOptions& options, const CpuPlan&) const override {
     job.env["BENCHCTL_PROTOCOL"] = "1";
     job.env["BENCHCTL_FD"] = std::to_string(kProtocolFd);
     job.env["BENCHCTL_WARMUP"] = std::to_string(options.warmup);
