@@ -38,16 +38,24 @@ fn run(bench: &mut Bench) -> Result<(), Error> {
 }
 
 /// simd-json's errors carry a byte offset only when its second pass (the
-/// tape builder) found them, and then also the character there; errors of
-/// the first pass (invalid UTF-8, a control character or an unclosed string)
-/// and serde's own errors have neither, so no offset is made up for them.
+/// tape builder) found them, and then also the byte there (as a `char` of
+/// the same value, so a non-ASCII one is shown in hex); errors of the first
+/// pass (invalid UTF-8, a control character or an unclosed string) and
+/// serde's own errors have neither, so no offset is made up for them.
 fn parse_error(path: &str, e: simd_json::Error) -> Error {
     let reason = match e.error() {
         ErrorType::Serde(message) => message.clone(),
         other => format!("{other:?}"),
     };
     match e.character() {
-        Some(c) => Error::new(format!("{path}: {reason} at byte {} ({c:?})", e.index())),
+        Some(c) if c.is_ascii_graphic() => {
+            Error::new(format!("{path}: {reason} at byte {} ({c:?})", e.index()))
+        }
+        Some(c) => Error::new(format!(
+            "{path}: {reason} at byte {} (0x{:02x})",
+            e.index(),
+            u32::from(c)
+        )),
         None => Error::new(format!("{path}: {reason}")),
     }
 }

@@ -58,7 +58,7 @@ fn dom_stats_match_the_reference() {
 /// end of the first value.
 #[test]
 fn rejects_what_the_spec_says_is_invalid() {
-    let cases: [(&[u8], &str); 15] = [
+    let cases: [(&[u8], &str); 16] = [
         (b"{\"a\":\"caf\xc3(\"}", "InvalidUtf8"),
         (b"[\"\xed\xa0\x80\"]", "InvalidUtf8"), // an encoded surrogate
         (b"[\"a\x01b\"]", "Syntax"),            // an unescaped control character
@@ -74,6 +74,8 @@ fn rejects_what_the_spec_says_is_invalid() {
         (b" \n\t ", "Eof"),
         (b"{\"a\":[1,2,3],\"b\":\"tru", "Syntax"), // an unclosed string
         (b"[1,2", "Syntax at byte 3 ('2')"),
+        // Outside the suite (SPEC), pinned so a change shows.
+        (b"\xef\xbb\xbf{}", "InternalError at byte 0 (0xef)"), // a BOM
     ];
     for (text, reason) in cases {
         assert_eq!(
@@ -83,6 +85,13 @@ fn rejects_what_the_spec_says_is_invalid() {
             String::from_utf8_lossy(text)
         );
     }
+    // A lone surrogate escape (outside the suite) is rejected too; the
+    // offset depends on the kernel (the AVX2 one reports 0, the scalar one 2).
+    let err = parse(br#"["\ud800"]"#).unwrap_err();
+    assert!(
+        err.starts_with("doc.json: InvalidUnicodeCodepoint at byte "),
+        "{err}"
+    );
 }
 
 #[test]
@@ -212,4 +221,19 @@ fn serialized_text_reads_back_to_the_same_stats() {
     let written = String::from_utf8(output.clone()).unwrap();
     assert!(written.contains(r#""a\u0001\"\\\n\t"#), "{written}");
     assert_eq!(parse(&output).unwrap(), reference(text));
+}
+
+/// The kernel is the one the build flags allow, chosen at compile time
+/// (`runtime-detection` off): AVX2 under toolchains/rust.json's flags.
+#[test]
+fn kernel_follows_the_build_flags() {
+    use simd_json::{Deserializer, Implementation};
+    let expected = if cfg!(target_feature = "avx2") {
+        Implementation::AVX2
+    } else if cfg!(target_feature = "sse4.2") {
+        Implementation::SSE42
+    } else {
+        Implementation::Native
+    };
+    assert_eq!(Deserializer::algorithm(), expected);
 }
