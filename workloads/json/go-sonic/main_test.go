@@ -1,12 +1,33 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"testing"
 
 	"benchctl/workloads/json/shared/go/codectest"
 )
+
+// decoderEnv is the decoder configuration the manifest sets.
+var decoderEnv = []string{
+	// The decoder that parses the whole document into a tape of nodes first
+	// and then builds the Go values from it, instead of the JIT-compiled
+	// streaming decoder.
+	"SONIC_USE_OPTDEC",
+	// With it, maps and slices decoded into an any are made at their final
+	// size, counted on the tape.
+	"SONIC_USE_FASTMAP",
+}
+
+func checkDecoderEnv() error {
+	for _, name := range decoderEnv {
+		if os.Getenv(name) != "1" {
+			return fmt.Errorf("%s=1 is not set", name)
+		}
+	}
+	return nil
+}
 
 // TestMain runs the tests in the decoder configuration the manifest sets.
 // sonic reads it when its packages initialise, before any test code runs,
