@@ -42,9 +42,6 @@ func parseDOM(data []byte) (jsonsuite.Stats, error) {
 	if err := api.UnmarshalFromString(unsafe.String(unsafe.SliceData(data), len(data)), &root); err != nil {
 		return jsonsuite.Stats{}, oneLine(err)
 	}
-	if err := loadAll(&root); err != nil {
-		return jsonsuite.Stats{}, err
-	}
 	var s jsonsuite.Stats
 	if err := add(&s, &root); err != nil {
 		return jsonsuite.Stats{}, err
@@ -52,57 +49,23 @@ func parseDOM(data []byte) (jsonsuite.Stats, error) {
 	return s, nil
 }
 
-// loadAll parses every container of the tree in place. LoadAll parses one
-// level: the containers inside stay unparsed text until they are loaded in
-// turn.
-func loadAll(n *ast.Node) error {
-	if err := n.LoadAll(); err != nil {
-		return astError(err)
-	}
-	switch n.TypeSafe() {
-	case ast.V_ARRAY, ast.V_OBJECT:
-		var err error
-		n.ForEach(func(_ ast.Sequence, child *ast.Node) bool {
-			err = loadAll(child)
-			return err == nil
-		})
-		return err
-	}
-	return nil
-}
-
-// add walks a loaded tree into s, as jsonsuite.DOMStats walks an any. The
-// number conversion happens here: ast keeps numbers as their text until
-// asked, so out-of-range numbers are rejected here.
+// add loads n and walks it into s, as jsonsuite.DOMStats walks an any.
+// Node.LoadAll parses one level: the containers inside stay unparsed text
+// until they are loaded in turn, so each container is loaded, in place,
+// just before its children are walked; when the walk ends the whole tree
+// is parsed. ast keeps numbers as text until asked, so they are converted,
+// and out-of-range ones rejected, here.
 func add(s *jsonsuite.Stats, n *ast.Node) error {
 	switch n.TypeSafe() {
 	case ast.V_OBJECT:
 		s.Objects++
-		it, err := n.Properties()
-		if err != nil {
-			return astError(err)
-		}
-		var member ast.Pair
-		for it.Next(&member) {
+		return addChildren(s, n, func(key *string) {
 			s.Members++
-			s.KeyBytes += len(member.Key)
-			if err := add(s, &member.Value); err != nil {
-				return err
-			}
-		}
+			s.KeyBytes += len(*key)
+		})
 	case ast.V_ARRAY:
 		s.Arrays++
-		it, err := n.Values()
-		if err != nil {
-			return astError(err)
-		}
-		var element ast.Node
-		for it.Next(&element) {
-			s.Elements++
-			if err := add(s, &element); err != nil {
-				return err
-			}
-		}
+		return addChildren(s, n, func(*string) { s.Elements++ })
 	case ast.V_STRING:
 		v, err := n.String()
 		if err != nil {
@@ -128,6 +91,24 @@ func add(s *jsonsuite.Stats, n *ast.Node) error {
 		return astError(n.Check())
 	}
 	return nil
+}
+
+// addChildren loads container n and adds each child, calling count with
+// the child's key (nil in an array) first. ForEach hands out the tree's own
+// nodes, so loading them loads the tree.
+func addChildren(s *jsonsuite.Stats, n *ast.Node, count func(key *string)) error {
+	if err := n.LoadAll(); err != nil {
+		return astError(err)
+	}
+	var err error
+	if e := n.ForEach(func(at ast.Sequence, child *ast.Node) bool {
+		count(at.Key)
+		err = add(s, child)
+		return err == nil
+	}); e != nil {
+		return astError(e)
+	}
+	return err
 }
 
 // astError keeps the first line of ast's errors, which quote a multi-line
