@@ -14,7 +14,9 @@ import (
 type Codec interface {
 	// Unmarshal decodes data into v (a *any or a Document) with the SPEC's
 	// full validation, invalid UTF-8 included. Its errors carry the byte
-	// offset where the library gives one.
+	// offset where the library gives one. v's strings may share data's
+	// memory (sonic, go-json without string copies), so callers leave data
+	// unchanged while v is in use.
 	Unmarshal(data []byte, v any) error
 	// Marshal writes v as compact JSON text into the codec's reused output
 	// buffer and returns it; the bytes stay valid until the next call.
@@ -23,7 +25,8 @@ type Codec interface {
 
 // DOMParser is parse-dom for a library whose generic tree is its own type
 // rather than the any that Codec decodes into: it parses data into that
-// tree, with the SPEC's full validation, and walks all of it.
+// tree, with the SPEC's full validation, and walks all of it. The tree may
+// share data's memory; it is dropped before data changes.
 type DOMParser func(data []byte) (Stats, error)
 
 // Main runs the operation benchctl asked for on c and exits.
