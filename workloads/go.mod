@@ -4,6 +4,7 @@ go 1.26.8
 
 require (
 	github.com/bytedance/sonic v1.15.5
+	github.com/goccy/go-json v0.12.0
 	github.com/valyala/fasthttp v1.78.0
 	golang.org/x/sys v0.49.0
 )

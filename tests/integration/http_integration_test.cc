@@ -69,6 +69,7 @@ TEST(HttpIntegration, EveryServerAndTheReferenceAreVerifiedAndServeTheLoad) {
       EXPECT_EQ(p.verification, ExpectedPlaintextValue()) << job.spec.id;
       const auto& c = p.counters;
       EXPECT_GT(c.at("requests").get<double>(), 0) << job.spec.id;
+      EXPECT_GT(p.minor_faults.value_or(0), 0) << job.spec.id;  // From wait4, every mode.
       EXPECT_EQ(c.at("errors").get<double>(), 0) << job.spec.id;
       EXPECT_EQ(c.at("server_threads"), 1) << job.spec.id;
       // The time per request is the interval over the responses wrk counted.

@@ -75,7 +75,7 @@ TEST(InstructionsIntegration, JsonCountsPerOperationInEveryImplementation) {
   RunResult run = RunCounted(
       {"--suite", "json", "--shape", "twitter", "--size", "16KB", "--op", "parse-dom"}, "json");
   ExpectCounted(run);
-  EXPECT_EQ(run.jobs.size(), 9u);  // one per json implementation
+  EXPECT_EQ(run.jobs.size(), 12u);  // One per json implementation.
   for (const auto& job : run.jobs) {
     const InstructionRecord& c = job.instructions[0];
     EXPECT_GE(c.extra_iterations, 2);

@@ -39,7 +39,7 @@ std::map<std::string, std::string> JsonBinaries() {
 
 TEST(JsonInvalidInputs, EveryImplementationRejectsOrAgrees) {
   auto binaries = JsonBinaries();
-  ASSERT_EQ(binaries.size(), 10u);  // 3 C++, 3 Go, 3 Rust, 1 Zig.
+  ASSERT_EQ(binaries.size(), 12u);  // 3 C++, 5 Go, 3 Rust, 1 Zig.
   ProcessExecutor executor("", InterruptStopToken());
   fs::path dir = fs::path(BENCHCTL_TEST_DATA) / "invalid_json";
   for (const auto& entry : fs::directory_iterator(dir)) {

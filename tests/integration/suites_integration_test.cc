@@ -80,7 +80,7 @@ TEST(SuitesIntegration, JsonVerifiesEveryImplementationOperationAndShape) {
       EXPECT_GT(*p.baseline_rss_kb, 0) << job.spec.id;
     }
   }
-  EXPECT_EQ(impls.size(), 10u);  // 3 C++, 3 Go, 3 Rust, 1 Zig.
+  EXPECT_EQ(impls.size(), 12u);  // 3 C++, 5 Go, 3 Rust, 1 Zig.
   EXPECT_EQ(ops, (std::set<std::string>{"parse-dom", "parse-typed", "serialize"}));
   EXPECT_EQ(shapes, (std::set<std::string>{"twitter", "citm", "canada"}));
 }

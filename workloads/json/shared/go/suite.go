@@ -14,22 +14,52 @@ import (
 type Codec interface {
 	// Unmarshal decodes data into v (a *any or a Document) with the SPEC's
 	// full validation, invalid UTF-8 included. Its errors carry the byte
-	// offset where the library gives one.
+	// offset where the library gives one. v's strings may share data's
+	// memory (sonic, go-json without string copies), so callers leave data
+	// unchanged while v is in use.
 	Unmarshal(data []byte, v any) error
 	// Marshal writes v as compact JSON text into the codec's reused output
 	// buffer and returns it; the bytes stay valid until the next call.
 	Marshal(v any) ([]byte, error)
 }
 
+// DOMParser is parse-dom for a library whose generic tree is its own type
+// rather than the any that Codec decodes into: it parses data into that
+// tree, with the SPEC's full validation, and walks all of it. The tree may
+// share data's memory; it is dropped before data changes.
+type DOMParser func(data []byte) (Stats, error)
+
 // Main runs the operation benchctl asked for on c and exits.
 func Main(c Codec) {
+	mainWith(c, codecDOM(c))
+}
+
+// MainDOM runs parse-dom with parse and exits; it is for libraries that
+// offer no fitting parse-typed or serialize, which it refuses.
+func MainDOM(parse DOMParser) {
+	mainWith(nil, parse)
+}
+
+func mainWith(c Codec, dom DOMParser) {
 	b := benchlib.Start()
-	if err := run(b, c); err != nil {
+	if err := run(b, c, dom); err != nil {
 		b.Fail(err)
 	}
 }
 
-func run(b *benchlib.Bench, c Codec) error {
+// codecDOM is parse-dom over a Codec: decode into an any and walk it.
+func codecDOM(c Codec) DOMParser {
+	return func(data []byte) (Stats, error) {
+		var tree any
+		if err := c.Unmarshal(data, &tree); err != nil {
+			return Stats{}, err
+		}
+		return DOMStats(tree), nil
+	}
+}
+
+// run runs op; c is nil for an implementation of parse-dom only.
+func run(b *benchlib.Bench, c Codec, dom DOMParser) error {
 	op, err := b.Param("op")
 	if err != nil {
 		return err
@@ -46,10 +76,13 @@ func run(b *benchlib.Bench, c Codec) error {
 	// implementations compare on the same document size.
 	counters := map[string]int64{"bytes_per_iteration": int64(len(input))}
 
+	if c == nil && op != "parse-dom" {
+		return fmt.Errorf("%s: this implementation has parse-dom only, not %q", path, op)
+	}
 	switch op {
 	case "parse-dom":
 		benchlib.Run(b, benchlib.Workload[Stats]{
-			Body:     parseDOM(c, path, input),
+			Body:     parseDOM(dom, path, input),
 			Counters: counters,
 		})
 	case "parse-typed":
@@ -97,16 +130,16 @@ func run(b *benchlib.Bench, c Codec) error {
 }
 
 // parseDOM is the parse-dom body: copy the input into the buffer allocated
-// once here, decode it into a new tree, and walk the tree.
-func parseDOM(c Codec, path string, input []byte) func() (Stats, error) {
+// once here, parse it into a new tree, and walk the tree.
+func parseDOM(dom DOMParser, path string, input []byte) func() (Stats, error) {
 	buf := make([]byte, len(input))
 	return func() (Stats, error) {
 		copy(buf, input)
-		var tree any
-		if err := c.Unmarshal(buf, &tree); err != nil {
+		stats, err := dom(buf)
+		if err != nil {
 			return Stats{}, fmt.Errorf("%s: %w", path, err)
 		}
-		return DOMStats(tree), nil
+		return stats, nil
 	}
 }
 

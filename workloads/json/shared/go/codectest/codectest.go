@@ -34,6 +34,54 @@ func Run(t *testing.T, c jsonsuite.Codec) {
 	t.Run("rejects", func(t *testing.T) { checkRejects(t, c) })
 }
 
+// RunDOM checks a parse-dom-only implementation: stats of every shape,
+// number rounding (through number_checksum), and rejection of invalid
+// documents.
+func RunDOM(t *testing.T, parse jsonsuite.DOMParser) {
+	for _, shape := range shapes {
+		t.Run(shape, func(t *testing.T) {
+			doc, err := testdata.ReadFile("testdata/" + shape + ".json")
+			if err != nil {
+				t.Fatal(err)
+			}
+			stats, err := parse(doc)
+			if err != nil {
+				t.Fatalf("parse: %v", err)
+			}
+			if got, want := asMap(t, stats), referenceStats(t, shape); !equal(got, want) {
+				t.Errorf("DOM stats\n got %v\nwant %v", got, want)
+			}
+		})
+	}
+	t.Run("numbers", func(t *testing.T) {
+		for _, token := range numberTokens {
+			stats, err := parse([]byte("[" + token + "]"))
+			if err != nil {
+				t.Errorf("%s: %v", token, err)
+				continue
+			}
+			want, err := strconv.ParseFloat(token, 64)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var sum jsonsuite.Checksum
+			sum.Add(want)
+			if stats.NumberChecksum != sum {
+				t.Errorf("%s: number_checksum %v, want %v (the checksum of %v)", token, stats.NumberChecksum, sum, want)
+			}
+		}
+	})
+	t.Run("rejects", func(t *testing.T) {
+		for name, doc := range badDocuments() {
+			if _, err := parse([]byte(doc)); err == nil {
+				t.Errorf("%s: accepted", name)
+			} else if !utf8.ValidString(err.Error()) {
+				t.Errorf("%s: error message is not UTF-8: %q", name, err)
+			}
+		}
+	})
+}
+
 func checkShape(t *testing.T, c jsonsuite.Codec, shape string) {
 	doc, err := testdata.ReadFile("testdata/" + shape + ".json")
 	if err != nil {
@@ -85,12 +133,7 @@ func checkShape(t *testing.T, c jsonsuite.Codec, shape string) {
 // checkNumbers compares the codec's binary64 values with strconv's
 // correctly rounded ones on cases where sloppy conversion goes wrong.
 func checkNumbers(t *testing.T, c jsonsuite.Codec) {
-	tokens := []string{
-		"0", "-0.0", "0.1", "1e23", "9007199254740993", "123456789012345678901234567890",
-		"2.2250738585072011e-308", "4.9406564584124654e-324", "1.7976931348623157e308",
-		"8.98846567431158e307", "0.30000000000000004", "-122.41933479999999",
-		"7.0064923216240854e-46", "1E+2", "5e-1",
-	}
+	tokens := numberTokens
 	var tree any
 	if err := c.Unmarshal([]byte("["+strings.Join(tokens, ",")+"]"), &tree); err != nil {
 		t.Fatal(err)
@@ -107,8 +150,30 @@ func checkNumbers(t *testing.T, c jsonsuite.Codec) {
 	}
 }
 
+// numberTokens are numbers whose binary64 value sloppy conversion gets
+// wrong.
+var numberTokens = []string{
+	"0", "-0.0", "0.1", "1e23", "9007199254740993", "123456789012345678901234567890",
+	"2.2250738585072011e-308", "4.9406564584124654e-324", "1.7976931348623157e308",
+	"8.98846567431158e307", "0.30000000000000004", "-122.41933479999999",
+	"7.0064923216240854e-46", "1E+2", "5e-1",
+}
+
 func checkRejects(t *testing.T, c jsonsuite.Codec) {
-	bad := map[string]string{
+	for name, doc := range badDocuments() {
+		var tree any
+		if err := c.Unmarshal([]byte(doc), &tree); err == nil {
+			t.Errorf("%s: accepted", name)
+		} else if !utf8.ValidString(err.Error()) {
+			t.Errorf("%s: error message is not UTF-8: %q", name, err)
+		}
+	}
+}
+
+// badDocuments are invalid documents by name; every implementation must
+// reject them.
+func badDocuments() map[string]string {
+	return map[string]string{
 		"invalid UTF-8 in a string":  "[\"a\xffb\"]",
 		"invalid UTF-8 in a key":     "{\"a\xc3\":1}",
 		"encoded surrogate":          "[\"\xed\xa0\x80\"]",
@@ -118,17 +183,11 @@ func checkRejects(t *testing.T, c jsonsuite.Codec) {
 		"empty":                      "",
 		"trailing garbage":           "[1] x",
 		"leading zero":               "[01]",
+		"number out of range":        "[1e400]",
+		"negative out of range":      "[-1e400]",
 		"unquoted key":               "{a: 1}",
 		"100000 nested open arrays":  strings.Repeat("[", 100000),
 		"100000 nested closed array": strings.Repeat("[", 100000) + strings.Repeat("]", 100000),
-	}
-	for name, doc := range bad {
-		var tree any
-		if err := c.Unmarshal([]byte(doc), &tree); err == nil {
-			t.Errorf("%s: accepted", name)
-		} else if !utf8.ValidString(err.Error()) {
-			t.Errorf("%s: error message is not UTF-8: %q", name, err)
-		}
 	}
 }
 
