@@ -47,11 +47,12 @@ struct RunOutcome {
   double wall_seconds = 0;   // fork to wait4, measured by benchctl.
   double user_seconds = 0;   // From this child's own rusage (wait4).
   double system_seconds = 0;
-  long peak_rss_kb = 0;                     // ru_maxrss of this child alone.
-  std::string stdout_text;                  // At most 64 KiB.
-  std::string stderr_tail;                  // The last 4 KiB.
-  std::vector<std::string> protocol_lines;  // Complete lines, in order.
-  std::string protocol_violation;           // E.g. an oversized line; empty if none.
+  long peak_rss_kb = 0;                       // ru_maxrss of this child alone.
+  long minor_faults = -1, major_faults = -1;  // ru_minflt / ru_majflt of it; -1: unknown.
+  std::string stdout_text;                    // At most 64 KiB.
+  std::string stderr_tail;                    // The last 4 KiB.
+  std::vector<std::string> protocol_lines;    // Complete lines, in order.
+  std::string protocol_violation;             // E.g. an oversized line; empty if none.
 };
 
 // A child started by Executor::Start. Destroying it kills (its whole process

@@ -76,6 +76,7 @@ struct LauncherReport {
   long long wall_ns = 0, user_us = 0, sys_us = 0;
   long maxrss_kb = 0;
   int wait_status = 0;
+  long minor_faults = -1, major_faults = -1;
 };
 
 // Parses the complete lines of `text`; a line still being written is ignored.
@@ -87,8 +88,9 @@ LauncherReport ParseLauncherReport(const std::string& text) {
     long pid = 0;
     if (std::sscanf(line.c_str(), "pid %ld", &pid) == 1) {
       r.pid = static_cast<pid_t>(pid);
-    } else if (std::sscanf(line.c_str(), "%lld %lld %lld %ld %d %ld", &r.wall_ns, &r.user_us,
-                           &r.sys_us, &r.maxrss_kb, &r.wait_status, &pid) == 6) {
+    } else if (std::sscanf(line.c_str(), "%lld %lld %lld %ld %d %ld %ld %ld", &r.wall_ns,
+                           &r.user_us, &r.sys_us, &r.maxrss_kb, &r.wait_status, &pid,
+                           &r.minor_faults, &r.major_faults) >= 6) {
       r.finished = true;
       r.pid = static_cast<pid_t>(pid);
     }
@@ -356,6 +358,8 @@ void ProcessChild::RecordExit() {
   outcome_.user_seconds = Seconds(usage_.ru_utime);
   outcome_.system_seconds = Seconds(usage_.ru_stime);
   outcome_.peak_rss_kb = usage_.ru_maxrss;
+  outcome_.minor_faults = usage_.ru_minflt;
+  outcome_.major_faults = usage_.ru_majflt;
   int status = status_;
   const LauncherReport report = ParseLauncherReport(report_);
   if (report.finished) {
@@ -363,6 +367,8 @@ void ProcessChild::RecordExit() {
     outcome_.user_seconds = static_cast<double>(report.user_us) * 1e-6;
     outcome_.system_seconds = static_cast<double>(report.sys_us) * 1e-6;
     outcome_.peak_rss_kb = report.maxrss_kb;
+    outcome_.minor_faults = report.minor_faults;
+    outcome_.major_faults = report.major_faults;
     status = report.wait_status;
   }
   if (report.pid > 0) measured_pid_ = report.pid;

@@ -71,6 +71,15 @@ Values BuiltinValues(const JobResult& job, const std::string& name, const Values
     return PerProcess(job,
                       [](const ProcessRecord& p) { return static_cast<double>(p.peak_rss_kb); });
   }
+  if (name == "minor_faults" || name == "major_faults") {
+    const bool minor = name == "minor_faults";
+    for (const auto& p : job.processes) {
+      if (p.ok && !(minor ? p.minor_faults : p.major_faults)) return {};  // An older file.
+    }
+    return PerProcess(job, [minor](const ProcessRecord& p) {
+      return static_cast<double>(minor ? *p.minor_faults : *p.major_faults);
+    });
+  }
   bool every_baseline = true;
   for (const auto& p : job.processes) every_baseline &= !p.ok || p.baseline_rss_kb.has_value();
   if (name == "baseline_rss_kb" && every_baseline) {

@@ -18,6 +18,12 @@ const std::vector<MetricSpec>& BuiltinMetrics() {
        ""},
       {"peak_rss_kb", "kB", Better::kLower, kDefaultNoiseThreshold, true, "peak_rss", "peak RSS",
        ""},
+      // Page faults of the whole process (wait4): glibc returning freed heap to the kernel
+      // shows up here as minor faults when the next iteration touches it again.
+      {"minor_faults", "faults", Better::kLower, kDefaultNoiseThreshold, false, "minor_faults",
+       "minor page faults per process", ""},
+      {"major_faults", "faults", Better::kLower, kDefaultNoiseThreshold, false, "major_faults",
+       "major page faults per process", ""},
       {"baseline_rss_kb", "kB", Better::kLower, kDefaultNoiseThreshold, false, "baseline_rss",
        "RSS after setup", ""},
       {"rss_increase_kb", "kB", Better::kLower, kDefaultNoiseThreshold, false, "rss_increase",

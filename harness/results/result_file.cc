@@ -69,6 +69,8 @@ json ProcessToJson(const ProcessRecord& p) {
             {"verification", p.verification},
             {"counters", p.counters}};
   j["baseline_rss_kb"] = p.baseline_rss_kb ? json(*p.baseline_rss_kb) : json(nullptr);
+  if (p.minor_faults) j["minor_faults"] = *p.minor_faults;
+  if (p.major_faults) j["major_faults"] = *p.major_faults;
   if (!p.failure.empty()) j["failure"] = p.failure;
   if (!p.stderr_tail.empty()) j["stderr_tail"] = p.stderr_tail;
   return j;
@@ -183,6 +185,8 @@ ProcessRecord ProcessFromJson(const ResultReader& r, const json& j, const std::s
   p.system_seconds = r.Num(j, "system_seconds", w, kSeconds);
   p.peak_rss_kb = r.Int<long>(j, "peak_rss_kb", w, 0);
   if (Present(r, j, "baseline_rss_kb")) p.baseline_rss_kb = r.Int<long>(j, "baseline_rss_kb", w, 0);
+  if (Present(r, j, "minor_faults")) p.minor_faults = r.Int<long>(j, "minor_faults", w, 0);
+  if (Present(r, j, "major_faults")) p.major_faults = r.Int<long>(j, "major_faults", w, 0);
   p.iterations = OptInt<std::int64_t>(r, j, "iterations", w);
   p.samples_ns = r.Numbers(j, "samples_ns", w, kNanoseconds, true);
   p.warmup_ns = r.Numbers(j, "warmup_ns", w, kNanoseconds, false);

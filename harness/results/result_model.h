@@ -74,6 +74,8 @@ struct ProcessRecord {
   double wall_seconds = 0, user_seconds = 0, system_seconds = 0;
   long peak_rss_kb = 0;
   std::optional<long> baseline_rss_kb;  // After setup (inprocess mode).
+  // Page faults of the whole process (wait4's ru_minflt, ru_majflt); absent in older files.
+  std::optional<long> minor_faults, major_faults;
   std::int64_t iterations = 0;
   std::vector<double> samples_ns;  // Per operation.
   std::vector<double> warmup_ns;   // Per operation, discarded.

@@ -42,6 +42,8 @@ ProcessRecord MeasuredRecord(const RunOutcome& o) {
   p.user_seconds = o.user_seconds;
   p.system_seconds = o.system_seconds;
   p.peak_rss_kb = o.peak_rss_kb;
+  if (o.minor_faults >= 0) p.minor_faults = o.minor_faults;
+  if (o.major_faults >= 0) p.major_faults = o.major_faults;
   p.stderr_tail = o.stderr_tail;
   return p;
 }

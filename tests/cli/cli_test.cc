@@ -161,7 +161,7 @@ TEST(CliTest, TooFewCpusForTheSuiteIsAUsageError) {
 TEST(CliTest, MalformedManifestsNameFileKeyAndAllowedValues) {
   const std::vector<std::pair<std::string, std::vector<std::string>>> cases = {
       {"unknown-key", {"`colour` is not a known key; allowed keys:", "library", "mode"}},
-      {"bad-language", {"`language` is \"cobol\"; allowed values: cpp, go, rust, zig"}},
+      {"bad-language", {"`language` is \"cobol\"; allowed values: c, cpp, go, rust, zig"}},
       {"missing-key", {"`mode` is missing"}},
       {"wrong-folder", {"cpp-y/workload.json", "`variant`", "must be named \"cpp-x\""}},
   };

@@ -101,6 +101,9 @@ TEST(ProcessExecutorTest, AStartedChildCanBeSampledSignalledAndWaitedFor) {
   EXPECT_EQ(o.child_pid, pid);
   // The launcher's rusage of that pid: ru_maxrss survives exec, so the shell's 32 MiB count.
   EXPECT_GE(o.peak_rss_kb, 32 * 1024);
+  // Touching those 32 MiB took at least one minor fault per 4 KiB page.
+  EXPECT_GE(o.minor_faults, 32 * 1024 / 4);
+  EXPECT_GE(o.major_faults, 0);
   EXPECT_FALSE(child->Sample().has_value());  // Gone.
 }
 

@@ -8,7 +8,7 @@
 //
 // Usage: benchctl-exec [--announce-pid] REPORT_FD PROGRAM [ARGS...]
 // Writes to REPORT_FD, once PROGRAM has exited, one line:
-//   "wall_ns user_us sys_us maxrss_kb wait_status pid\n"
+//   "wall_ns user_us sys_us maxrss_kb wait_status pid minflt majflt\n"
 // (pid: PROGRAM's own). With --announce-pid it first writes "pid <pid>\n" right
 // after the fork, so benchctl can read /proc/<pid> while PROGRAM runs. That
 // write falls inside the timed fork → wait4 window (about 5 µs on a 0.5 ms
@@ -115,9 +115,9 @@ int main(int argc, char** argv) {
   }
   long long wall = NowNs() - start;
   char line[192];
-  int n = std::snprintf(line, sizeof(line), "%lld %lld %lld %ld %d %ld\n", wall,
+  int n = std::snprintf(line, sizeof(line), "%lld %lld %lld %ld %d %ld %ld %ld\n", wall,
                         Microseconds(usage.ru_utime), Microseconds(usage.ru_stime), usage.ru_maxrss,
-                        status, static_cast<long>(pid));
+                        status, static_cast<long>(pid), usage.ru_minflt, usage.ru_majflt);
   if (n > 0) (void)!write(report_fd, line, static_cast<size_t>(n));
   return 0;
 }

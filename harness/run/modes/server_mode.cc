@@ -203,6 +203,8 @@ ProcessRecord ServerProcess::Finish(ProcessRecord p) {
   p.user_seconds = measured.user_seconds;
   p.system_seconds = measured.system_seconds;
   p.peak_rss_kb = measured.peak_rss_kb;
+  p.minor_faults = measured.minor_faults;
+  p.major_faults = measured.major_faults;
   p.stderr_tail = measured.stderr_tail;
   if (failure_.empty() && o.timed_out) failure_ = DescribeExit(o);
   if (!failure_.empty()) {
