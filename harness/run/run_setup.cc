@@ -2,6 +2,7 @@
 
 #include "cpu_topology.h"
 #include "error.h"
+#include "inherited_env.h"
 #include "noise_warnings.h"
 #include "subprocess.h"
 
@@ -59,6 +60,22 @@ RunEnvironment RecordedEnvironment(const SystemInfo& system, const CpuPlan& cpus
   env.extra["child_cpu_topology"] = CpuPlacesJson(places);
   std::optional<bool> siblings = AnySmtSiblings(places);
   env.extra["child_cpus_smt_siblings"] = siblings ? nlohmann::json(*siblings) : nullptr;
+  // What the children inherit from the shell that shapes their numbers (GLIBC_TUNABLES, GOGC):
+  // recorded, and warned about, since no flag of the run says so.
+  const auto inherited = NumberShapingEnvironment();
+  env.extra["inherited_env"] = inherited;
+  if (!inherited.empty()) {
+    NoiseWarningRecord record;
+    std::string names;
+    for (const auto& [name, value] : inherited) names += (names.empty() ? "" : ", ") + name;
+    record.condition = "the children inherit " + names + " from benchctl's environment";
+    record.effect =
+        "allocator and runtime settings change every child's time and memory (they are recorded "
+        "under environment.extra.inherited_env)";
+    record.fix = "unset them unless the run is meant to measure them";
+    record.extra = inherited;
+    env.noise_warnings.push_back(std::move(record));
+  }
   for (const auto& w : NoiseWarnings(system)) {
     NoiseWarningRecord record;
     record.condition = w.condition;
