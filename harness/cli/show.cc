@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "escape.h"
 #include "json_lookup.h"
@@ -18,14 +19,27 @@ using nlohmann::json;
 
 // Groups jobs by their raw names; only what is printed is escaped. A parameter the run swept
 // (--param capacity=64,1024) names a group of its own.
-std::string GroupKey(const JobSpec& s, const json& given_params) {
+std::string GroupKey(const JobSpec& s, const std::set<std::string>& swept) {
   std::string key =
       fmt::format("{} · {}{}", s.suite, s.operation, s.input ? " · " + s.input->name : "");
   for (const auto& [name, value] : s.params) {
-    const json& values = At(given_params, name);
-    if (values.is_array() && values.size() > 1) key += fmt::format(" · {}={}", name, value);
+    if (swept.contains(name)) key += fmt::format(" · {}={}", name, value);
   }
   return key;
+}
+
+// The parameters the run's jobs ran with more than one value of: given as a list, or a
+// suite's default sweep (http's connection counts). Each value is a group of its own.
+std::set<std::string> SweptParamNames(const RunResult& run) {
+  std::map<std::string, std::set<std::string>> values;
+  for (const auto& job : run.jobs) {
+    for (const auto& [name, value] : job.spec.params) values[name].insert(value);
+  }
+  std::set<std::string> swept;
+  for (const auto& [name, seen] : values) {
+    if (seen.size() > 1) swept.insert(name);
+  }
+  return swept;
 }
 
 // A scalar of a free-form object (config, environment...), safe to print.
@@ -165,9 +179,9 @@ std::string RenderRun(const RunResult& run, const std::string& source) {
   RenderHeader(run, source, out);
   std::vector<std::string> order;
   std::map<std::string, std::vector<ShowRow>> groups;
-  const json& given_params = At(run.config.extra, "params");
+  const std::set<std::string> swept = SweptParamNames(run);
   for (const auto& job : run.jobs) {
-    std::string key = GroupKey(job.spec, given_params);
+    std::string key = GroupKey(job.spec, swept);
     if (!groups.contains(key)) order.push_back(key);
     groups[key].push_back({&job, ComputeJobSummary(job)});
   }
