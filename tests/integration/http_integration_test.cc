@@ -109,6 +109,7 @@ TEST(HttpIntegration, BrokenServersFailWithTheReasonAndNoneIsLeft) {
       {"cpp-wrong-body", "wrong body: expected \"Hello, World!\", got \"Hello, World?\""},
       {"cpp-no-pipeline", "16 pipelined requests: only 1 of 16 responses arrived"},
       {"cpp-crash-under-load", "the server died during the"},
+      {"cpp-503-under-load", "non-2xx/3xx responses"},
       {"cpp-never-ready", "the server was never ready"},
       {"cpp-wildcard", "listens on 0.0.0.0"},
       {"cpp-crash-on-garbage", "malformed request"},

@@ -41,6 +41,8 @@ struct Faults {
   bool bind_wildcard = false;               // Bind 0.0.0.0 instead of BENCHCTL_HTTP_HOST.
   bool abort_on_garbage = false;            // abort() on a request line that is not HTTP.
   bool ignore_sigterm = false;              // SIGTERM ignored: only SIGKILL stops it.
+  // GET /plaintext answered 503 once this many responses were sent; 0 = never.
+  std::uint64_t unavailable_after_responses = 0;
 };
 
 namespace detail {
@@ -302,7 +304,12 @@ class Loop {
     if (r.method != "GET") {
       Append(c, "405 Method Not Allowed", "Allow: GET\r\n", "Method Not Allowed", close);
     } else if (r.target == "/plaintext" || r.target.starts_with("/plaintext?")) {
-      Append(c, "200 OK", "", faults_.body, close);
+      if (faults_.unavailable_after_responses != 0 &&
+          sent_.load(std::memory_order_relaxed) >= faults_.unavailable_after_responses) {
+        Append(c, "503 Service Unavailable", "", "Busy", close);
+      } else {
+        Append(c, "200 OK", "", faults_.body, close);
+      }
     } else {
       Append(c, "404 Not Found", "", "Not Found", close);
     }
