@@ -16,6 +16,7 @@
 
 #include "error.h"
 #include "executor.h"
+#include "launcher_report.h"
 #include "subprocess.h"
 
 namespace benchctl {
@@ -68,35 +69,6 @@ class LineCollector {
   std::string partial_;
   bool discarding_ = false;
 };
-
-// What benchctl-exec wrote on its report fd (harness/exec/launcher/).
-struct LauncherReport {
-  pid_t pid = -1;         // Its child's: announced after the fork, or in the rusage line.
-  bool finished = false;  // The rusage line came (the launcher saw its child exit).
-  long long wall_ns = 0, user_us = 0, sys_us = 0;
-  long maxrss_kb = 0;
-  int wait_status = 0;
-  long minor_faults = -1, major_faults = -1;
-};
-
-// Parses the complete lines of `text`; a line still being written is ignored.
-LauncherReport ParseLauncherReport(const std::string& text) {
-  LauncherReport r;
-  std::size_t at = 0;
-  for (std::size_t end; (end = text.find('\n', at)) != std::string::npos; at = end + 1) {
-    const std::string line = text.substr(at, end - at);
-    long pid = 0;
-    if (std::sscanf(line.c_str(), "pid %ld", &pid) == 1) {
-      r.pid = static_cast<pid_t>(pid);
-    } else if (std::sscanf(line.c_str(), "%lld %lld %lld %ld %d %ld %ld %ld", &r.wall_ns,
-                           &r.user_us, &r.sys_us, &r.maxrss_kb, &r.wait_status, &pid,
-                           &r.minor_faults, &r.major_faults) >= 6) {
-      r.finished = true;
-      r.pid = static_cast<pid_t>(pid);
-    }
-  }
-  return r;
-}
 
 double Seconds(const timeval& tv) {
   return static_cast<double>(tv.tv_sec) + static_cast<double>(tv.tv_usec) * 1e-6;

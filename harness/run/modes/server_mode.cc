@@ -196,16 +196,16 @@ void ServerProcess::Stop() {
 
 // The server's exit and times go into the record; a clean stop is SIGTERM's
 // exit or death, or SIGKILL after the grace period.
-ProcessRecord ServerProcess::Finish(ProcessRecord p) {
+ProcessRecord ServerProcess::Finish(ProcessRecord load) {
   RunOutcome o = server_->Wait();
-  ProcessRecord measured = MeasuredRecord(o);
-  p.wall_seconds = measured.wall_seconds;
-  p.user_seconds = measured.user_seconds;
-  p.system_seconds = measured.system_seconds;
-  p.peak_rss_kb = measured.peak_rss_kb;
-  p.minor_faults = measured.minor_faults;
-  p.major_faults = measured.major_faults;
-  p.stderr_tail = measured.stderr_tail;
+  // What benchctl measures of any child (times, memory, faults, stderr), plus the load's
+  // numbers and the verified value.
+  ProcessRecord p = MeasuredRecord(o);
+  p.iterations = load.iterations;
+  p.samples_ns = std::move(load.samples_ns);
+  p.median_ns = load.median_ns;
+  p.verification = std::move(load.verification);
+  p.counters = std::move(load.counters);
   if (failure_.empty() && o.timed_out) failure_ = DescribeExit(o);
   if (!failure_.empty()) {
     p.ok = false;
