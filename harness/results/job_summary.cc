@@ -60,6 +60,23 @@ Values ItemRate(const JobResult& job, const Values& times) {
   return values;
 }
 
+// Page faults per operation over the timed samples, from the loop's counter `counter`
+// (inprocess mode); none unless every verified process reported it.
+Values FaultsPerOp(const JobResult& job, const char* counter) {
+  Values values;
+  const double ops_per_iteration =
+      static_cast<double>(std::max<std::int64_t>(job.spec.ops_per_iteration, 1));
+  for (const auto& p : job.processes) {
+    if (!p.ok) continue;
+    auto it = p.counters.find(counter);
+    const double ops = static_cast<double>(p.iterations) *
+                       static_cast<double>(p.samples_ns.size()) * ops_per_iteration;
+    if (it == p.counters.end() || !it->is_number() || !(ops > 0)) return {};
+    values.push_back(it->get<double>() / ops);
+  }
+  return values;
+}
+
 // The values of each built-in metric, by name.
 Values BuiltinValues(const JobResult& job, const std::string& name, const Values& times) {
   if (name == "time_ns") return times;
@@ -80,6 +97,8 @@ Values BuiltinValues(const JobResult& job, const std::string& name, const Values
       return static_cast<double>(minor ? *p.minor_faults : *p.major_faults);
     });
   }
+  if (name == "minor_faults_per_op") return FaultsPerOp(job, "timed_minor_faults");
+  if (name == "major_faults_per_op") return FaultsPerOp(job, "timed_major_faults");
   bool every_baseline = true;
   for (const auto& p : job.processes) every_baseline &= !p.ok || p.baseline_rss_kb.has_value();
   if (name == "baseline_rss_kb" && every_baseline) {

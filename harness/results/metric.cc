@@ -24,6 +24,12 @@ const std::vector<MetricSpec>& BuiltinMetrics() {
        "minor page faults per process", ""},
       {"major_faults", "faults", Better::kLower, kDefaultNoiseThreshold, false, "major_faults",
        "major page faults per process", ""},
+      // The same counted by the workload's loop around its timed samples only
+      // (timed_minor_faults / timed_major_faults), per operation: setup and start-up excluded.
+      {"minor_faults_per_op", "faults", Better::kLower, kDefaultNoiseThreshold, false,
+       "minor_faults_per_op", "minor page faults per operation (timed samples)", ""},
+      {"major_faults_per_op", "faults", Better::kLower, kDefaultNoiseThreshold, false,
+       "major_faults_per_op", "major page faults per operation (timed samples)", ""},
       {"baseline_rss_kb", "kB", Better::kLower, kDefaultNoiseThreshold, false, "baseline_rss",
        "RSS after setup", ""},
       {"rss_increase_kb", "kB", Better::kLower, kDefaultNoiseThreshold, false, "rss_increase",

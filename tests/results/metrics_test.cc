@@ -48,6 +48,30 @@ TEST(Metrics, PageFaultsAreMetricsWhenEveryProcessHasThem) {
   EXPECT_DOUBLE_EQ(FindMetric(metrics, "major_faults")->summary.median, 0);
 }
 
+TEST(Metrics, FaultsPerOperationComeFromTheLoopsTimedCounters) {
+  JobShape shape;
+  JobResult job = MakeJob(shape, {1000, 2000, 4000});
+  EXPECT_EQ(FindMetric(ComputeMetrics(job), "minor_faults_per_op"), nullptr);  // Not reported.
+  job.spec.ops_per_iteration = 2;
+  std::int64_t faults = 600;
+  for (auto& p : job.processes) {
+    p.iterations = 10;
+    p.samples_ns = {1, 1, 1};  // 3 samples of 10 iterations of 2 operations: 60 operations.
+    p.counters["timed_minor_faults"] = faults;
+    p.counters["timed_major_faults"] = 0;
+    faults *= 2;
+  }
+  std::vector<Metric> metrics = ComputeMetrics(job);
+  const Metric* minor = FindMetric(metrics, "minor_faults_per_op");
+  ASSERT_NE(minor, nullptr);
+  EXPECT_EQ(minor->values, (std::vector<double>{10, 20, 40}));
+  ASSERT_NE(FindMetric(metrics, "major_faults_per_op"), nullptr);
+  EXPECT_DOUBLE_EQ(FindMetric(metrics, "major_faults_per_op")->summary.median, 0);
+  // One process without the counter (an older workload): no metric rather than a partial one.
+  job.processes[1].counters.erase("timed_minor_faults");
+  EXPECT_EQ(FindMetric(ComputeMetrics(job), "minor_faults_per_op"), nullptr);
+}
+
 TEST(Metrics, BuiltinMetricsComeFromTheRecordsInReportOrder) {
   JobShape shape;
   shape.bytes_per_op = 1e6;

@@ -125,12 +125,16 @@ class Session : public Connection {
       m.warmup_ns.push_back(time_iterations(m.iterations));
     }
     if (hooks.before) hooks.before();
+    const PageFaults faults_before = ReadPageFaults();
     timing_ = true;
     for (std::int64_t i = 0; i < options().samples; ++i) {
       m.samples_ns.push_back(time_iterations(m.iterations));
     }
     timing_ = false;
+    const PageFaults faults_after = ReadPageFaults();
     Counters all = counters;
+    all["timed_minor_faults"] = faults_after.minor - faults_before.minor;
+    all["timed_major_faults"] = faults_after.major - faults_before.major;
     if (hooks.after) {
       for (const auto& [name, value] : hooks.after()) all[name] = value;
     }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -146,6 +147,18 @@ inline std::int64_t CurrentRssKb() {
   const std::optional<std::int64_t> rss = ParseVmRssKb(ReadFile("/proc/self/status"));
   if (!rss) throw Error("/proc/self/status has no VmRSS line");
   return *rss;
+}
+
+// The process's page faults so far (getrusage, every thread): the loop reads them around the
+// timed samples, so a heap returned to the kernel and touched again shows per iteration.
+struct PageFaults {
+  std::int64_t minor = 0, major = 0;
+};
+
+inline PageFaults ReadPageFaults() {
+  rusage usage{};
+  if (getrusage(RUSAGE_SELF, &usage) != 0) throw Error("getrusage(RUSAGE_SELF) failed");
+  return {usage.ru_minflt, usage.ru_majflt};
 }
 
 // Renders one protocol message as a line. Invalid UTF-8 (say, in a file name) is replaced

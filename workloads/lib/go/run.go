@@ -123,13 +123,21 @@ func run[T comparable](cfg protocol.Config, w Workload[T], timing *atomic.Bool, 
 	timing.Store(true)
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
+	faultsBefore, faultsErr := readPageFaults()
 	samples, err := r.samples(cfg.Samples, n)
 	if err != nil {
 		return err
 	}
+	faultsAfter, faultsErr2 := readPageFaults()
 	runtime.ReadMemStats(&after)
 	timing.Store(false)
 	c := counters(w.Counters, &before, &after, int64(cfg.Samples)*n)
+	// getrusage cannot fail for RUSAGE_SELF; were it to, the counters are
+	// left out rather than guessed.
+	if faultsErr == nil && faultsErr2 == nil {
+		c["timed_minor_faults"] = faultsAfter.minor - faultsBefore.minor
+		c["timed_major_faults"] = faultsAfter.major - faultsBefore.major
+	}
 	if w.AfterTimed != nil {
 		maps.Copy(c, w.AfterTimed())
 	}

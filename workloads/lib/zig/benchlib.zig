@@ -69,8 +69,16 @@ pub fn run(b: *const Bench, context: anytype, counters: anytype) void {
     for (warmup_ns) |*t| t.* = runner.sample(n);
     const samples_ns = b.gpa.alloc(u64, b.config.samples) catch b.fail("out of memory", .{});
     if (comptime std.meta.hasMethod(*Context, "beforeTimed")) context.beforeTimed();
+    const faults_before = std.posix.getrusage(std.posix.rusage.SELF);
     for (samples_ns) |*t| t.* = runner.sample(n);
+    const faults_after = std.posix.getrusage(std.posix.rusage.SELF);
     const timed_counters = if (comptime std.meta.hasMethod(*Context, "afterTimed")) context.afterTimed() else NoCounters{};
+    // The process's page faults over the timed samples (every thread): a heap handed back to
+    // the kernel and touched again shows up per iteration.
+    const faults: TimedFaults = .{
+        .timed_minor_faults = faults_after.minflt - faults_before.minflt,
+        .timed_major_faults = faults_after.majflt - faults_before.majflt,
+    };
 
     b.send("result", .{
         .verification = runner.expected,
@@ -78,18 +86,22 @@ pub fn run(b: *const Bench, context: anytype, counters: anytype) void {
         .warmup_ns = warmup_ns,
         .samples_ns = samples_ns,
         .mismatches = runner.mismatches,
-        .counters = MergedCounters(@TypeOf(counters), @TypeOf(timed_counters)){ .base = counters, .timed = timed_counters },
+        .counters = MergedCounters(@TypeOf(counters), @TypeOf(timed_counters)){ .base = counters, .timed = timed_counters, .faults = faults },
     });
 }
 
 const NoCounters = struct {};
 
+const TimedFaults = struct { timed_minor_faults: isize, timed_major_faults: isize };
+
 /// Two structs of numbers written as one JSON object: `base`'s fields that
-/// `timed` does not have, then `timed`'s (the hook's value wins a shared name).
+/// `timed` does not have, then `timed`'s (the hook's value wins a shared name),
+/// then the loop's own page-fault counters.
 fn MergedCounters(comptime Base: type, comptime Timed: type) type {
     return struct {
         base: Base,
         timed: Timed,
+        faults: TimedFaults,
 
         pub fn jsonStringify(self: @This(), jws: anytype) !void {
             try jws.beginObject();
@@ -101,6 +113,10 @@ fn MergedCounters(comptime Base: type, comptime Timed: type) type {
             inline for (@typeInfo(Timed).@"struct".field_names) |name| {
                 try jws.objectField(name);
                 try jws.write(@field(self.timed, name));
+            }
+            inline for (@typeInfo(TimedFaults).@"struct".field_names) |name| {
+                try jws.objectField(name);
+                try jws.write(@field(self.faults, name));
             }
             try jws.endObject();
         }
@@ -165,14 +181,17 @@ test MergedCounters {
     var w: Io.Writer = .fixed(&buffer);
     const base = .{ .a = @as(u64, 1), .shared = @as(u64, 2) };
     const timed = .{ .shared = @as(u64, 9), .b = @as(u64, 3) };
-    try std.json.Stringify.value(MergedCounters(@TypeOf(base), @TypeOf(timed)){ .base = base, .timed = timed }, .{}, &w);
+    const faults: TimedFaults = .{ .timed_minor_faults = 7, .timed_major_faults = 0 };
+    try std.json.Stringify.value(MergedCounters(@TypeOf(base), @TypeOf(timed)){ .base = base, .timed = timed, .faults = faults }, .{}, &w);
     try w.writeByte(' ');
-    try std.json.Stringify.value(MergedCounters(@TypeOf(base), NoCounters){ .base = base, .timed = .{} }, .{}, &w);
+    try std.json.Stringify.value(MergedCounters(@TypeOf(base), NoCounters){ .base = base, .timed = .{}, .faults = faults }, .{}, &w);
     try w.writeByte(' ');
-    try std.json.Stringify.value(MergedCounters(@TypeOf(.{}), @TypeOf(timed)){ .base = .{}, .timed = timed }, .{}, &w);
+    try std.json.Stringify.value(MergedCounters(@TypeOf(.{}), @TypeOf(timed)){ .base = .{}, .timed = timed, .faults = faults }, .{}, &w);
+    const f = "\"timed_minor_faults\":7,\"timed_major_faults\":0";
     try std.testing.expectEqualStrings(
-        \\{"a":1,"shared":9,"b":3} {"a":1,"shared":2} {"shared":9,"b":3}
-    , w.buffered());
+        "{\"a\":1,\"shared\":9,\"b\":3," ++ f ++ "} {\"a\":1,\"shared\":2," ++ f ++ "} {\"shared\":9,\"b\":3," ++ f ++ "}",
+        w.buffered(),
+    );
 }
 
 test "run calls the timed-phase hooks around the timed samples only" {
@@ -235,7 +254,9 @@ test "run calls the timed-phase hooks around the timed samples only" {
     }
     const line = buffer[0..len];
     try std.testing.expect(std.mem.startsWith(u8, line, "{\"schema\":1,\"type\":\"result\",\"verification\":7,\"iterations\":4,"));
-    try std.testing.expect(std.mem.endsWith(u8, line, "\"mismatches\":0,\"counters\":{\"kept\":5,\"timed_calls\":12,\"shared\":2}}\n"));
+    // The loop's fault counters follow the workload's (their values depend on the machine).
+    try std.testing.expect(std.mem.indexOf(u8, line, "\"mismatches\":0,\"counters\":{\"kept\":5,\"timed_calls\":12,\"shared\":2,\"timed_minor_faults\":") != null);
+    try std.testing.expect(std.mem.indexOf(u8, line, ",\"timed_major_faults\":") != null);
 }
 
 test {

@@ -4,7 +4,7 @@
 use crate::calibrate::next_iterations;
 use crate::message::Message;
 use crate::protocol::Connection;
-use crate::{rss, Config, Error};
+use crate::{faults, rss, Config, Error};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::hint::black_box;
@@ -250,10 +250,18 @@ where
             .map(|_| self.sample(iterations))
             .collect();
         before_timed(&mut self.state);
+        let faults_before = faults::read();
         let samples_ns = (0..config.samples)
             .map(|_| self.sample(iterations))
             .collect();
-        let counters = after_timed(&mut self.state);
+        let faults_after = faults::read();
+        let mut counters = after_timed(&mut self.state);
+        // /proc/self/stat is always there on Linux; were it not, the counters are left out
+        // (benchctl then shows no per-operation faults) rather than guessed.
+        if let (Ok(before), Ok(after)) = (faults_before, faults_after) {
+            counters.insert("timed_minor_faults".into(), after.minor - before.minor);
+            counters.insert("timed_major_faults".into(), after.major - before.major);
+        }
         Measured {
             iterations,
             warmup_ns,
@@ -444,8 +452,12 @@ mod tests {
         assert_eq!(result["verification"], 7);
         assert_eq!(result["iterations"], 3);
         assert_eq!(result["mismatches"], 0);
+        // The loop's own fault counters are there too (their values depend on the machine).
+        let mut counters = result["counters"].as_object().unwrap().clone();
+        assert!(counters.remove("timed_minor_faults").unwrap().is_u64());
+        assert!(counters.remove("timed_major_faults").unwrap().is_u64());
         assert_eq!(
-            result["counters"],
+            serde_json::Value::Object(counters),
             serde_json::json!({"added": 6, "kept": 1, "overridden": 20})
         );
     }

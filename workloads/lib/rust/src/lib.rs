@@ -26,6 +26,7 @@
 mod calibrate;
 mod config;
 mod error;
+mod faults;
 mod inprocess;
 mod message;
 mod protocol;
