@@ -7,6 +7,7 @@
 #include <fstream>
 #include <set>
 
+#include "job_summary.h"
 #include "result_file.h"
 #include "startup_suite.h"
 #include "subprocess.h"
@@ -78,7 +79,11 @@ TEST(SuitesIntegration, JsonVerifiesEveryImplementationOperationAndShape) {
     for (const auto& p : job.processes) {
       ASSERT_TRUE(p.baseline_rss_kb.has_value()) << job.spec.id;
       EXPECT_GT(*p.baseline_rss_kb, 0) << job.spec.id;
+      // Every language's loop reports its page faults over the timed samples.
+      EXPECT_TRUE(p.counters.contains("timed_minor_faults")) << job.spec.id;
+      EXPECT_TRUE(p.counters.contains("timed_major_faults")) << job.spec.id;
     }
+    EXPECT_NE(FindMetric(ComputeMetrics(job), "minor_faults_per_op"), nullptr) << job.spec.id;
   }
   EXPECT_EQ(impls.size(), 12u);  // 3 C++, 5 Go, 3 Rust, 1 Zig.
   EXPECT_EQ(ops, (std::set<std::string>{"parse-dom", "parse-typed", "serialize"}));
