@@ -46,6 +46,8 @@ ClaimTest LoadTest(StrictObject o) {
   const bool below = !o.Raw("below").is_null();
   const bool above = !o.Raw("above").is_null();
   if (between + below + above != 1) {
+    // A misspelt test ("betwixt") is named as such rather than as a missing one.
+    if (between + below + above == 0) o.RejectUnknownKeys();
     o.Fail("between", "or `below` or `above` must be given, exactly one of them");
   }
   if (between) {

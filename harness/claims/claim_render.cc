@@ -43,7 +43,7 @@ std::string SourceText(const ClaimSource& s) {
                        : fmt::format("{} ({}) {}", s.title, s.year, s.url);
 }
 
-std::string Summary(const std::vector<ClaimVerdict>& verdicts) {
+std::string CountsLine(const std::vector<ClaimVerdict>& verdicts) {
   std::map<ClaimOutcome, int> counts;
   for (const ClaimVerdict& v : verdicts) ++counts[v.outcome];
   return fmt::format("{} claims: {} hold, {} do not hold, {} inconclusive, {} not measured",
@@ -63,7 +63,7 @@ std::string SourcesLine(const std::vector<std::string>& sources) {
 
 std::string RenderClaimsText(const std::vector<ClaimVerdict>& verdicts,
                              const std::vector<std::string>& sources) {
-  std::string out = ForTerminal(SourcesLine(sources)) + "\n" + Summary(verdicts) + "\n";
+  std::string out = ForTerminal(SourcesLine(sources)) + "\n" + CountsLine(verdicts) + "\n";
   for (const ClaimVerdict& v : verdicts) {
     const Claim& c = v.claim;
     out += fmt::format("\n{:<6} {:<14} {}   test: {}\n", ForTerminal(c.id), OutcomeName(v.outcome),
@@ -88,7 +88,7 @@ std::string RenderClaimsText(const std::vector<ClaimVerdict>& verdicts,
 
 std::string RenderClaimsMarkdown(const std::vector<ClaimVerdict>& verdicts,
                                  const std::vector<std::string>& sources) {
-  std::string out = ForMarkdown(SourcesLine(sources)) + "; " + Summary(verdicts) + ".\n\n";
+  std::string out = ForMarkdown(SourcesLine(sources)) + "; " + CountsLine(verdicts) + ".\n\n";
   out += "| Claim | Source | Measured [95% CI] | Test | Verdict | Measure with |\n";
   out += "|---|---|---|---|---|---|\n";
   for (const ClaimVerdict& v : verdicts) {
