@@ -45,7 +45,7 @@ std::optional<ClaimMeasurement> Ratio(const std::vector<double>& num,
   }
   if (exact) {
     const double r = num.front() / den.front();
-    return ClaimMeasurement{r, r, r, true, 0};
+    return ClaimMeasurement{r, r, r, true, 0, 1};
   }
   if (num.size() < 2 || den.size() < 2) {
     why = "fewer than 2 processes on a side: no interval";
@@ -56,18 +56,19 @@ std::optional<ClaimMeasurement> Ratio(const std::vector<double>& num,
     return std::nullopt;
   }
   ShiftEstimate r = LogRatio(den, num);
-  return ClaimMeasurement{r.estimate, r.ci_low, r.ci_high, false, std::min(num.size(), den.size())};
+  return ClaimMeasurement{r.estimate,  r.ci_low, r.ci_high, false, std::min(num.size(), den.size()),
+                          r.confidence};
 }
 
 std::optional<ClaimMeasurement> Single(const std::vector<double>& values, bool exact,
                                        std::string& why) {
-  if (exact) return ClaimMeasurement{values.front(), values.front(), values.front(), true, 0};
+  if (exact) return ClaimMeasurement{values.front(), values.front(), values.front(), true, 0, 1};
   if (values.size() < 2) {
     why = "one process: no interval";
     return std::nullopt;
   }
   Summary s = Summarize(values);
-  return ClaimMeasurement{s.median, s.ci_low, s.ci_high, false, s.n};
+  return ClaimMeasurement{s.median, s.ci_low, s.ci_high, false, s.n, s.ci_confidence};
 }
 
 ClaimVerdict Evaluate(const Claim& claim, const std::vector<LoadedRun>& runs) {
@@ -103,8 +104,11 @@ ClaimVerdict Evaluate(const Claim& claim, const std::vector<LoadedRun>& runs) {
     return v;
   }
   if (!exact && v.measured->processes < kCitableProcesses) {
-    v.caveats.push_back(fmt::format("interval from {} processes (fewer than {}): not for citing",
-                                    v.measured->processes, kCitableProcesses));
+    // With so few processes the interval is [min, max] and covers less than 95%: the verdict
+    // is read on a narrower interval than the claim deserves.
+    v.caveats.push_back(
+        fmt::format("interval from {} processes (fewer than {}; {:.0f}% coverage): not for citing",
+                    v.measured->processes, kCitableProcesses, 100 * v.measured->coverage));
   }
   v.outcome = Judge(claim.test, v.measured->low, v.measured->high);
   if (v.outcome == ClaimOutcome::kInconclusive) v.why = "the interval straddles a bound";

@@ -28,6 +28,7 @@ struct ClaimMeasurement {
   bool exact = false;  // Recorded once (a binary size): the interval is the value.
   // Processes behind each side (the smaller when a ratio); 0 when exact.
   std::size_t processes = 0;
+  double coverage = 1;  // The interval's achieved confidence (below 0.95 with few processes).
 };
 
 struct ClaimVerdict {

@@ -250,6 +250,7 @@ TEST(ClaimEvalTest, FewProcessesAndQuickRunsAreLabelled) {
   ASSERT_EQ(v.caveats.size(), 2u);
   EXPECT_NE(v.caveats[0].find("--quick"), std::string::npos);
   EXPECT_NE(v.caveats[1].find("3 processes"), std::string::npos);
+  EXPECT_NE(v.caveats[1].find("75% coverage"), std::string::npos) << v.caveats[1];
   // One process: no interval, so no verdict either way.
   runs = Runs({Job("rust-serde", 1000, 1)});
   EXPECT_EQ(EvalOne(c, runs).outcome, ClaimOutcome::kInconclusive);
