@@ -26,6 +26,7 @@ int RunCli(int argc, char** argv) {
   RegisterExport(app, exit_code);
   RegisterClean(app, exit_code);
   RegisterHistory(app, exit_code);
+  RegisterClaims(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -38,5 +38,6 @@ void RegisterCompare(CLI::App& app, int& exit_code);
 void RegisterExport(CLI::App& app, int& exit_code);
 void RegisterClean(CLI::App& app, int& exit_code);
 void RegisterHistory(CLI::App& app, int& exit_code);
+void RegisterClaims(CLI::App& app, int& exit_code);
 
 }  // namespace benchctl
