@@ -185,7 +185,7 @@ TEST(MergeTest, RefusesAnotherOption) {
 TEST(MergeTest, RefusesAnotherSuiteOptionOrParam) {
   auto shards = AllShards(Plan(RealPlanIds()), 2);
   shards[1].run.config.extra["params"] = {{"items", {"1024"}}};
-  ExpectMentions(MergeError(shards), {"config.params", "1024", "null"});
+  ExpectMentions(MergeError(shards), {"config.params is absent in s1.json", "1024", "s2.json"});
   shards = AllShards(Plan(RealPlanIds()), 2);
   shards[0].run.config.extra["shapes"] = {"twitter"};
   shards[1].run.config.extra["shapes"] = {"canada"};
