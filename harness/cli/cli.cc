@@ -27,6 +27,7 @@ int RunCli(int argc, char** argv) {
   RegisterClean(app, exit_code);
   RegisterHistory(app, exit_code);
   RegisterClaims(app, exit_code);
+  RegisterMerge(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -28,6 +28,7 @@
 #include "runner.h"
 #include "scheduler.h"
 #include "seed_option.h"
+#include "shard.h"
 #include "show.h"
 #include "suite_registry.h"
 #include "system_info.h"
@@ -40,6 +41,7 @@ struct RunArgs {
   ProjectOptions project;
   std::string against;
   std::string seed_text, input_seed_text;  // Parsed exactly (ParseSeedOption).
+  std::string shard_text;                  // --shard I/N (ParseShardSpec).
   bool processes_given = false;
   std::vector<std::string> param_arguments;  // --param NAME=V1,V2 (parsed in ResolveOptions).
 };
@@ -86,6 +88,19 @@ void ResolveOptions(RunArgs& args) {
   if (!args.input_seed_text.empty()) {
     o.input_seed = ParseSeedOption("--input-seed", args.input_seed_text);
   }
+  if (!args.shard_text.empty()) o.shard = ParseShardSpec(args.shard_text);
+}
+
+// --shard I/N: keeps the shard's jobs, in plan order; the config records the plan's size.
+void KeepShard(RunResult& run, const ShardSpec& shard) {
+  ShardConfig recorded;
+  recorded.index = shard.index;
+  recorded.count = shard.count;
+  recorded.jobs_total = run.jobs.size();
+  std::erase_if(run.jobs, [&shard](const JobResult& job) {
+    return ShardOfKey(ShardKey(job.spec), shard.count) != shard.index;
+  });
+  run.config.shard = recorded;
 }
 
 Project LoadProject(const RunArgs& args) {
@@ -171,6 +186,7 @@ RunResult PlanRun(const Project& p, const RunOptions& o, const Builds& b, const 
   add_jobs(PlanJobs(*p.suite, b.candidate, o, p.paths), b.base ? "candidate" : "");
   if (b.base) add_jobs(PlanJobs(*p.suite, b.base_built, o, b.base->paths), "base");
   CheckUniqueJobIds(run.jobs);
+  if (o.shard) KeepShard(run, *o.shard);
   bool throughput = std::any_of(run.jobs.begin(), run.jobs.end(),
                                 [](const JobResult& j) { return j.spec.bytes_per_op > 0; });
   if (throughput && !o.quick) {
@@ -183,7 +199,9 @@ RunResult PlanRun(const Project& p, const RunOptions& o, const Builds& b, const 
     run.environment.estimated_cpu_hz = EstimateCpuFrequencyHz();
   }
   order = InterleavedOrder(run.jobs.size(), p.processes, o.seed);
+  std::optional<ShardConfig> shard = run.config.shard;
   run.config = RecordedConfig(o, p.processes, *p.suite, SuiteOptionsRecord(o.suite_options), order);
+  run.config.shard = std::move(shard);
   if (b.base) {
     AgainstRevision against;
     against.rev = b.base->rev;
@@ -294,6 +312,11 @@ int Run(RunArgs& args) {
   std::vector<std::vector<std::size_t>> order;
   RunResult run = PlanRun(project, o, builds, cpus, callgrind, run_id, order);
   std::filesystem::path out = ClaimResultFile(run, o, project.paths);
+  if (const auto& shard = run.config.shard) {
+    fmt::print(stderr, "shard  {}/{}: {} of the plan's {} jobs{}\n", *shard->index, shard->count,
+               run.jobs.size(), shard->jobs_total,
+               run.jobs.empty() ? " (none: an empty result is written, which merge accepts)" : "");
+  }
   fmt::print(stderr, "run    {} jobs × {} processes, seed {}, children on CPU {}, run {} → {}\n",
              run.jobs.size(), project.processes, o.seed, fmt::join(cpus.children, ","), run_id,
              out.string());
@@ -342,6 +365,9 @@ void RegisterRun(CLI::App& app, int& exit_code) {
                   "Seed of the interleaved order, 0 to 2^64-1 (default: from the clock)");
   cmd->add_option("--input-seed", args->input_seed_text,
                   "Seed of generated inputs, 0 to 2^64-1 (default 1)");
+  cmd->add_option("--shard", args->shard_text,
+                  "Run only shard I of N, e.g. 2/4: the jobs whose id hashes to it (for CI "
+                  "matrices; `benchctl merge` joins the shards' files)");
   cmd->add_flag("--quick", o.quick, "Few processes and short samples: for tests, not for numbers");
   cmd->add_option("--instructions", o.instructions,
                   "Also count instructions per operation under valgrind's callgrind, this many "

@@ -39,5 +39,6 @@ void RegisterExport(CLI::App& app, int& exit_code);
 void RegisterClean(CLI::App& app, int& exit_code);
 void RegisterHistory(CLI::App& app, int& exit_code);
 void RegisterClaims(CLI::App& app, int& exit_code);
+void RegisterMerge(CLI::App& app, int& exit_code);
 
 }  // namespace benchctl

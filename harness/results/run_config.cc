@@ -10,12 +10,13 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::array<std::string_view, 16> kConfigKeys = {
-    "suite",  "languages",     "impls",           "operations",   "processes",  "samples",
-    "warmup", "min_sample_ms", "timeout_seconds", "seed",         "input_seed", "quick",
-    "order",  "instructions",  "against",         "suite_details"};
+constexpr std::array<std::string_view, 17> kConfigKeys = {
+    "suite",  "languages",     "impls",           "operations",    "processes",  "samples",
+    "warmup", "min_sample_ms", "timeout_seconds", "seed",          "input_seed", "quick",
+    "order",  "instructions",  "against",         "suite_details", "shard"};
 constexpr std::array<std::string_view, 2> kInstructionsKeys = {"measurements", "valgrind_version"};
 constexpr std::array<std::string_view, 2> kAgainstKeys = {"rev", "commit"};
+constexpr std::array<std::string_view, 3> kShardKeys = {"index", "count", "jobs_total"};
 
 constexpr NumberRange kMilliseconds{0, 1e18, "a time in ms from 0 to 1e18"};
 constexpr NumberRange kSeconds{0, 1e9, "a time in seconds from 0 to 1e9"};
@@ -70,6 +71,24 @@ std::optional<AgainstRevision> ReadAgainst(const ResultReader& r, const json& co
                          OtherKeys(j, kAgainstKeys)};
 }
 
+std::optional<ShardConfig> ReadShard(const ResultReader& r, const json& config,
+                                     const std::string& where) {
+  if (!Present(config, "shard")) return std::nullopt;
+  const json& j = r.Get(config, "shard", json::value_t::object, where);
+  const std::string w = where + "shard.";
+  ShardConfig c;
+  c.count = r.Int<int>(j, "count", w, 1);
+  c.jobs_total = r.Int<std::size_t>(j, "jobs_total", w, std::size_t{0});
+  if (Present(j, "index")) {
+    c.index = r.Int<int>(j, "index", w, 1);
+    if (*c.index > c.count) {
+      r.Fail(w + "index", fmt::format("{} is above the shard count {}", *c.index, c.count));
+    }
+  }
+  c.extra = OtherKeys(j, kShardKeys);
+  return c;
+}
+
 }  // namespace
 
 std::size_t RunConfig::PlannedProcesses() const {
@@ -90,6 +109,13 @@ void to_json(json& j, const AgainstRevision& a) {
   j["commit"] = a.commit;
 }
 
+void to_json(json& j, const ShardConfig& c) {
+  j = c.extra.is_object() ? c.extra : json::object();
+  if (c.index) j["index"] = *c.index;
+  j["count"] = c.count;
+  j["jobs_total"] = c.jobs_total;
+}
+
 void to_json(json& j, const RunConfig& c) {
   j = c.extra.is_object() ? c.extra : json::object();
   if (c.suite) j["suite"] = *c.suite;
@@ -107,6 +133,7 @@ void to_json(json& j, const RunConfig& c) {
   j["order"] = c.order;
   j["instructions"] = c.instructions ? json(*c.instructions) : json(nullptr);
   if (c.against) j["against"] = *c.against;
+  if (c.shard) j["shard"] = *c.shard;
   j["suite_details"] = c.suite_details;
 }
 
@@ -127,6 +154,7 @@ RunConfig ReadRunConfig(const ResultReader& r, const json& config, const std::st
   c.order = ReadOrder(r, config, where);
   c.instructions = ReadInstructions(r, config, where);
   c.against = ReadAgainst(r, config, where);
+  c.shard = ReadShard(r, config, where);
   c.suite_details = r.Object(config, "suite_details", where);
   c.extra = OtherKeys(config, kConfigKeys);
   // An `against` recorded as null stays as it was recorded (`instructions` is always written).

@@ -32,6 +32,17 @@ struct AgainstRevision {
   bool operator==(const AgainstRevision&) const = default;
 };
 
+// `config.shard`: a run of one shard (`run --shard I/N`), or a merge of shards (`benchctl
+// merge`: no index; `extra.merged` records each shard, `extra.missing` the indices left out).
+struct ShardConfig {
+  std::optional<int> index;  // 1-based; nullopt in a merged file.
+  int count = 1;
+  std::size_t jobs_total = 0;  // Jobs of the whole plan, before sharding.
+  nlohmann::json extra = nlohmann::json::object();
+
+  bool operator==(const ShardConfig&) const = default;
+};
+
 // The whole `config` block.
 struct RunConfig {
   std::optional<std::string> suite;                       // nullopt: not recorded.
@@ -46,6 +57,7 @@ struct RunConfig {
   std::vector<std::vector<std::size_t>> order;
   std::optional<InstructionsConfig> instructions;           // Written as null when nullopt.
   std::optional<AgainstRevision> against;                   // Absent unless an A/B run.
+  std::optional<ShardConfig> shard;                         // Absent unless sharded or merged.
   nlohmann::json suite_details = nlohmann::json::object();  // Suite::Describe.
   nlohmann::json extra = nlohmann::json::object();          // Every other key, as recorded.
 
@@ -58,6 +70,7 @@ struct RunConfig {
 // The JSON as result files hold it: the typed keys over `extra`.
 void to_json(nlohmann::json& j, const InstructionsConfig& instructions);
 void to_json(nlohmann::json& j, const AgainstRevision& against);
+void to_json(nlohmann::json& j, const ShardConfig& shard);
 void to_json(nlohmann::json& j, const RunConfig& config);
 
 // Reads `config` (its keys named with the prefix `where`, e.g. "config."). A missing key gives

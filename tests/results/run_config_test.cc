@@ -102,3 +102,31 @@ TEST(RunConfigTest, WrongTypesNameTheFileAndTheKey) {
 
 }  // namespace
 }  // namespace benchctl
+
+namespace benchctl {
+namespace {
+
+TEST(RunConfigTest, ShardRoundTripsAndIsChecked) {
+  RunConfig c;
+  c.suite = "json";
+  c.shard = ShardConfig{2, 3, 102, nlohmann::json::object()};
+  nlohmann::json j = c;
+  EXPECT_EQ(j["shard"], nlohmann::json::parse(R"({"index": 2, "count": 3, "jobs_total": 102})"));
+  EXPECT_EQ(ReadRunConfig(ResultReader("r.json"), j, "config."), c);
+  // A merged file's shard block has no index and keeps its other keys.
+  c.shard = ShardConfig{std::nullopt, 3, 102, {{"merged", nlohmann::json::array()}}};
+  EXPECT_EQ(ReadRunConfig(ResultReader("r.json"), nlohmann::json(c), "config."), c);
+  EXPECT_FALSE(RunConfig{}.shard.has_value());
+  EXPECT_FALSE(nlohmann::json(RunConfig{}).contains("shard"));
+  for (const char* bad : {R"({"shard": {"index": 4, "count": 3, "jobs_total": 1}})",
+                          R"({"shard": {"index": 0, "count": 3, "jobs_total": 1}})",
+                          R"({"shard": {"count": 0, "jobs_total": 1}})",
+                          R"({"shard": {"count": 2}})", R"({"shard": "1/2"})"}) {
+    EXPECT_THROW(ReadRunConfig(ResultReader("r.json"), nlohmann::json::parse(bad), "config."),
+                 Error)
+        << bad;
+  }
+}
+
+}  // namespace
+}  // namespace benchctl
