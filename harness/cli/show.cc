@@ -223,24 +223,25 @@ void RenderLanguageRatios(const RunResult& run, const std::vector<std::string>& 
     }
     vs_language.Add(key, cells);
   }
-  const std::string names = options.wide ? "" : "; implementations with --wide";
+  const std::string names_note =
+      options.wide ? "" : "  (--wide names each language's fastest implementation)\n";
   std::string language_note, reference_note;
   if (!vs_language.keys.empty()) {
-    out +=
-        fmt::format("\nEach language's fastest ÷ the fastest {} (time ratio{}; < 1 is faster{})\n",
-                    ForTerminal(TextAt(At(run.toolchains, ref), "display_name", ref)),
-                    Spaced(CoverageHeader(language_coverages, &language_note)), names);
+    out += fmt::format("\nEach language's fastest ÷ the fastest {} (time ratio{}; < 1 is faster)\n",
+                       ForTerminal(TextAt(At(run.toolchains, ref), "display_name", ref)),
+                       Spaced(CoverageHeader(language_coverages, &language_note)));
     out += RenderRatioTable(vs_language, options);
     if (!language_note.empty()) out += "  intervals below 95%: " + language_note + "\n";
+    out += names_note;
   }
   if (!vs_reference.keys.empty()) {
     out += fmt::format(
         "\nEach language's fastest ÷ the reference row {} (time ratio{}; 1 is the "
-        "machine's floor{})\n",
-        ForTerminal(reference_name), Spaced(CoverageHeader(reference_coverages, &reference_note)),
-        names);
+        "machine's floor)\n",
+        ForTerminal(reference_name), Spaced(CoverageHeader(reference_coverages, &reference_note)));
     out += RenderRatioTable(vs_reference, options);
     if (!reference_note.empty()) out += "  intervals below 95%: " + reference_note + "\n";
+    out += names_note;
   }
   if (run.config.quick && !(vs_language.keys.empty() && vs_reference.keys.empty())) {
     out += "  quick: not for citing\n";

@@ -39,23 +39,31 @@ std::size_t TotalWidth(const std::vector<std::size_t>& widths, std::size_t inden
 
 }  // namespace
 
-std::string LayOutColumns(std::vector<ShowColumn> columns, std::size_t indent, std::size_t width) {
+std::string LayOutColumns(std::vector<ShowColumn> columns, std::size_t indent, std::size_t width,
+                          std::vector<std::string>* dropped) {
   std::erase_if(columns, IsEmpty);
   std::vector<std::size_t> widths;
   for (const auto& c : columns) widths.push_back(ColumnWidth(c));
-  // Shorten the name column first: a name is readable with an ellipsis, a dropped number not.
+  // Drops the least needed column of rank >= `min_rank`; false when there is none.
+  auto drop_one = [&](int min_rank) {
+    auto most = std::max_element(columns.begin(), columns.end(), [](const auto& a, const auto& b) {
+      return a.drop_rank < b.drop_rank;
+    });
+    if (most == columns.end() || most->drop_rank == 0 || most->drop_rank < min_rank) return false;
+    if (dropped != nullptr) dropped->push_back(most->header);
+    widths.erase(widths.begin() + (most - columns.begin()));
+    columns.erase(most);
+    return true;
+  };
+  while (TotalWidth(widths, indent) > width && drop_one(kDropBeforeShrinking)) {
+  }
+  // Then shorten the name column: a name is readable with an ellipsis, a dropped number not.
   for (std::size_t i = 0; i < columns.size() && TotalWidth(widths, indent) > width; ++i) {
     if (!columns[i].shrinkable || widths[i] <= columns[i].min_width) continue;
     const std::size_t over = TotalWidth(widths, indent) - width;
     widths[i] = std::max(columns[i].min_width, widths[i] > over ? widths[i] - over : 0);
   }
-  while (TotalWidth(widths, indent) > width) {
-    auto most = std::max_element(columns.begin(), columns.end(), [](const auto& a, const auto& b) {
-      return a.drop_rank < b.drop_rank;
-    });
-    if (most == columns.end() || most->drop_rank == 0) break;  // Nothing left to drop.
-    widths.erase(widths.begin() + (most - columns.begin()));
-    columns.erase(most);
+  while (TotalWidth(widths, indent) > width && drop_one(1)) {
   }
   std::size_t rows = 0;
   for (const auto& c : columns) rows = std::max(rows, c.cells.size());

@@ -16,6 +16,8 @@ struct ShowOptions {
   std::size_t width = 100;
 };
 
+inline constexpr int kDropBeforeShrinking = 5;
+
 struct ShowColumn {
   std::string header;
   std::vector<std::string> cells;  // One per row; "" is empty.
@@ -25,14 +27,17 @@ struct ShowColumn {
   // The name column: shortened (down to min_width) before any column is dropped.
   bool shrinkable = false;
   std::size_t min_width = 12;
-  // 0: always kept; otherwise dropped when the table does not fit, highest first.
+  // 0: always kept; otherwise dropped when the table does not fit, highest first. Ranks of
+  // kDropBeforeShrinking and above go before a name is shortened.
   int drop_rank = 0;
 };
 
 // The table, each line indented by `indent` spaces, trailing spaces trimmed: columns with
-// every cell empty are left out; with a finite `width`, the table is fitted to it.
+// every cell empty are left out; with a finite `width`, the table is fitted to it, and the
+// headers of the columns dropped to fit are added to `dropped` (when given).
 std::string LayOutColumns(std::vector<ShowColumn> columns, std::size_t indent,
-                          std::size_t width = std::numeric_limits<std::size_t>::max());
+                          std::size_t width = std::numeric_limits<std::size_t>::max(),
+                          std::vector<std::string>* dropped = nullptr);
 
 // "[95% CI]" when every interval reaches 95%; "[75% CI]" when all have that same, lower,
 // coverage; else "[CI]", and `note` (when given) names each coverage below 95%: "93.7% CI,

@@ -277,16 +277,22 @@ void RenderGroup(const std::string& key, std::vector<ShowRow>& rows, const Group
     columns = {c.name,         c.time, c.rate, c.cycles,      c.vs_fastest,
                c.vs_reference, memory, c.n,    c.instructions};
   }
-  out +=
-      LayOutColumns(std::move(columns), 2,
-                    layout.wide ? std::numeric_limits<std::size_t>::max() : context.options.width);
+  std::vector<std::string> dropped;
+  out += LayOutColumns(
+      std::move(columns), 2,
+      layout.wide ? std::numeric_limits<std::size_t>::max() : context.options.width, &dropped);
+  if (!dropped.empty()) {
+    out += fmt::format("  left out to fit {} columns (--wide shows them): {}\n",
+                       context.options.width, fmt::join(dropped, ", "));
+  }
   if (!time_note.empty()) {
     out +=
         fmt::format("  time intervals below 95% (fewer than 6 processes, see n): {}\n", time_note);
   }
   if (!ratio_note.empty()) out += fmt::format("  ratio intervals below 95%: {}\n", ratio_note);
-  if (!layout.wide && layout.reference != nullptr) {
-    out += "  vs " + ForTerminal(layout.reference->job->spec.impl) +
+  if (!layout.wide && layout.reference != nullptr &&
+      std::find(dropped.begin(), dropped.end(), c.vs_reference.header) == dropped.end()) {
+    out += "  " + c.vs_reference.header +
            ": ratio of medians; intervals in the summary at the end and with --wide\n";
   }
   if (layout.load_bound) {

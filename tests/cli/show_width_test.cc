@@ -181,6 +181,11 @@ TEST(ShowWidthTest, AnHttpQuickRunFitsAndSaysItIsNotForCiting) {
   EXPECT_NE(shown.find("[ref] reference row"), std::string::npos) << shown;
   EXPECT_NE(shown.find("[lb] load-bound"), std::string::npos) << shown;
   EXPECT_NE(shown.find("c-floor [ref] [lb]"), std::string::npos) << shown;
+  // The names stay whole; the ratio to the floor is what went, and the table says so.
+  EXPECT_NE(shown.find("rust-may-minihttp [lb]"), std::string::npos) << shown;
+  EXPECT_NE(shown.find("left out to fit 100 columns (--wide shows them): vs c-floor"),
+            std::string::npos)
+      << shown;
 }
 
 TEST(ShowWidthTest, ALongNameEndsInAnEllipsisAndWideKeepsIt) {
