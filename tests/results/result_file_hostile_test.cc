@@ -374,7 +374,8 @@ TEST_F(HostileCliTest, ShowOfAKilledRunExplainsTheMissingReason) {
   doc["stop_reason"] = "";
   CommandResult r = testing::RunBenchctl({"show", Write("killed.json", doc.dump())});
   EXPECT_EQ(r.exit_code, 0) << r.output;
-  ExpectMentions(r.output, {"(INCOMPLETE: benchctl stopped without recording why (killed by "
+  // The line wraps at 100 columns by default.
+  ExpectMentions(r.output, {"(INCOMPLETE: benchctl stopped without recording why (killed by",
                             "SIGKILL, a crash or power loss); 2 processes ran)"});
 }
 
