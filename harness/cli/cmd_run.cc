@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "cache_clean.h"
@@ -232,7 +233,8 @@ std::filesystem::path ClaimResultFile(const RunResult& run, const RunOptions& o,
 void Execute(RunResult& run, const std::vector<std::vector<std::size_t>>& order,
              const std::filesystem::path& out, const CpuPlan& cpus, const RunOptions& o,
              const CallgrindSettings& callgrind, const StopToken& stop) {
-  ProgressDisplay progress(isatty(STDERR_FILENO) != 0);
+  ProgressDisplay progress(isatty(STDERR_FILENO) != 0,
+                           static_cast<std::size_t>(std::max(run.config.processes, 0)));
   RunnerCallbacks callbacks;
   callbacks.save = [&out](const RunResult& r) {
     WriteFileAtomically(out, RunResultToJson(r).dump(1));

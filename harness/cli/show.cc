@@ -10,6 +10,7 @@
 #include "escape.h"
 #include "json_lookup.h"
 #include "show_group.h"
+#include "text_width.h"
 #include "units.h"
 
 namespace benchctl {
@@ -69,6 +70,9 @@ void RenderHeader(const RunResult& run, const std::string& source, std::string& 
   const RecordedSystem& sys = env.system;
   const RunConfig& config = run.config;
   out += fmt::format("{}  ({})\n", ForTerminal(source), CompletionText(run));
+  if (config.quick) {
+    out += "quick: not for citing (--quick runs few, short processes; intervals are wide)\n";
+  }
   out += fmt::format("suite {} · seed {} · {} processes per job · children on CPUs {}{}\n",
                      ForTerminal(config.suite.value_or("?")), config.seed, config.processes,
                      env.child_cpus, PlacementNote(env));
@@ -98,61 +102,149 @@ void RenderHeader(const RunResult& run, const std::string& source, std::string& 
   }
 }
 
-// Each language's fastest implementation as a ratio to the fastest C++ one, per
-// group, with the ratio's interval: the cross-language comparison writers cite.
+// " [95% CI]", or "" for no label.
+std::string Spaced(const std::string& label) { return label.empty() ? "" : " " + label; }
+
+// The fastest row of each language in a group (reference rows are not contenders), and the
+// group's reference row.
+struct Fastest {
+  std::map<std::string, const ShowRow*> by_language;
+  const ShowRow* reference = nullptr;
+};
+
+Fastest FastestByLanguage(const std::vector<ShowRow>& rows) {
+  Fastest f;
+  for (const ShowRow& row : rows) {
+    if (row.summary.time_ns && row.job->spec.reference && f.reference == nullptr) {
+      f.reference = &row;
+    }
+    if (!row.summary.time_ns || row.job->spec.reference) continue;
+    const ShowRow*& best = f.by_language[row.job->spec.language];
+    if (best == nullptr || row.summary.time_ns->median < best->summary.time_ns->median) {
+      best = &row;
+    }
+  }
+  return f;
+}
+
+// One summary: a row per group, a column per language. A cell is "name ratio [low, high]";
+// --wide prints it whole, the default drops the name and, when the intervals do not fit
+// the width, the interval too.
+struct RatioTable {
+  std::vector<std::string> keys;
+  std::map<std::string, std::vector<std::string>> cells;  // language -> a cell per key
+
+  void Add(const std::string& key, const std::map<std::string, std::string>& row) {
+    keys.push_back(key);
+    for (const auto& [lang, cell] : row) cells[lang].resize(keys.size());
+    for (auto& [lang, column] : cells) {
+      column.resize(keys.size());
+      if (row.contains(lang)) column.back() = row.at(lang);
+    }
+  }
+};
+
+// The ratio (and interval) of a "name ratio [low, high]" cell.
+std::string WithoutName(const std::string& cell, bool keep_interval) {
+  std::string rest = cell.substr(cell.find(' ') + 1);
+  return keep_interval ? rest : rest.substr(0, rest.find(' '));
+}
+
+std::string RenderRatioTable(const RatioTable& t, const ShowOptions& options) {
+  std::string out;
+  if (options.wide) {
+    for (std::size_t r = 0; r < t.keys.size(); ++r) {
+      out += fmt::format("  {:<34}", ForTerminal(t.keys[r]));
+      for (const auto& [lang, column] : t.cells) {
+        if (!column[r].empty()) out += " " + column[r];
+      }
+      out += "\n";
+    }
+    return out;
+  }
+  for (bool intervals : {true, false}) {
+    std::vector<ShowColumn> columns(1);
+    columns[0].header = "group";
+    columns[0].shrinkable = true;
+    columns[0].min_width = 20;
+    for (const auto& key : t.keys) columns[0].cells.push_back(ForTerminal(key));
+    for (const auto& [lang, column] : t.cells) {
+      ShowColumn c;
+      c.header = ForTerminal(lang);
+      for (const auto& cell : column) {
+        c.cells.push_back(cell.empty() ? "-" : WithoutName(cell, intervals));
+      }
+      columns.push_back(std::move(c));
+    }
+    out = LayOutColumns(std::move(columns), 2, options.width);
+    std::size_t widest = 0;
+    for (std::size_t pos = 0; pos < out.size();) {
+      const std::size_t end = out.find('\n', pos);
+      widest = std::max(widest, DisplayWidth(std::string_view(out).substr(pos, end - pos)));
+      pos = end + 1;
+    }
+    if (widest <= options.width) break;
+  }
+  return out;
+}
+
+// Each language's fastest implementation as a ratio to the fastest one of the reference
+// language, per group, with the ratio's interval: the cross-language comparison writers
+// cite; and, in groups with a reference row (a floor), each language's fastest over it.
 void RenderLanguageRatios(const RunResult& run, const std::vector<std::string>& order,
-                          std::map<std::string, std::vector<ShowRow>>& groups, std::string& out) {
+                          std::map<std::string, std::vector<ShowRow>>& groups,
+                          const ShowOptions& options, std::string& out) {
   // The suite names the language the others are shown against (Suite::Describe); files from
   // before it did are C++ runs.
   const json& named = At(run.config.suite_details, "reference_language");
   const std::string ref = named.is_string() ? named.get<std::string>() : "cpp";
-  std::string table, vs_reference;
+  RatioTable vs_language, vs_reference;
+  std::vector<double> language_coverages, reference_coverages;
   std::string reference_name;
   for (const auto& key : order) {
-    std::map<std::string, const ShowRow*> fastest;
-    const ShowRow* reference = nullptr;
-    for (const ShowRow& row : groups[key]) {
-      // A reference row is what the others are measured against, not a contender.
-      if (row.summary.time_ns && row.job->spec.reference && reference == nullptr) {
-        reference = &row;
+    Fastest fastest = FastestByLanguage(groups[key]);
+    if (fastest.reference != nullptr && !fastest.by_language.empty()) {
+      reference_name = fastest.reference->job->spec.impl;
+      std::map<std::string, std::string> cells;
+      for (const auto& [lang, row] : fastest.by_language) {
+        cells[lang] = fmt::format("{} {}", ForTerminal(row->job->spec.impl),
+                                  TimeRatioCell(*row, *fastest.reference, &reference_coverages));
       }
-      if (!row.summary.time_ns || row.job->spec.reference) continue;
-      const ShowRow*& best = fastest[row.job->spec.language];
-      if (best == nullptr || row.summary.time_ns->median < best->summary.time_ns->median) {
-        best = &row;
-      }
+      vs_reference.Add(key, cells);
     }
-    if (reference != nullptr && !fastest.empty()) {
-      reference_name = reference->job->spec.impl;
-      vs_reference += fmt::format("  {:<34}", ForTerminal(key));
-      for (const auto& [lang, row] : fastest) {
-        vs_reference += fmt::format(" {} {}", ForTerminal(row->job->spec.impl),
-                                    TimeRatioCell(*row, *reference));
-      }
-      vs_reference += "\n";
-    }
-    if (!fastest.contains(ref) || fastest.size() < 2) continue;
-    table += fmt::format("  {:<34}", ForTerminal(key));
-    for (const auto& [lang, row] : fastest) {
+    if (!fastest.by_language.contains(ref) || fastest.by_language.size() < 2) continue;
+    const ShowRow& base = *fastest.by_language[ref];
+    std::map<std::string, std::string> cells;
+    for (const auto& [lang, row] : fastest.by_language) {
       if (lang == ref) continue;
-      table += fmt::format(" {}/{} {}", ForTerminal(row->job->spec.impl),
-                           ForTerminal(fastest[ref]->job->spec.impl),
-                           TimeRatioCell(*row, *fastest[ref]));
+      cells[lang] = fmt::format("{}/{} {}", ForTerminal(row->job->spec.impl),
+                                ForTerminal(base.job->spec.impl),
+                                TimeRatioCell(*row, base, &language_coverages));
     }
-    table += "\n";
+    vs_language.Add(key, cells);
   }
-  if (!table.empty()) {
-    out += fmt::format(
-        "\nEach language's fastest ÷ the fastest {} (time ratio [95% CI]; < 1 is faster)\n",
-        ForTerminal(TextAt(At(run.toolchains, ref), "display_name", ref)));
-    out += table;
+  const std::string names_note =
+      options.wide ? "" : "  (--wide names each language's fastest implementation)\n";
+  std::string language_note, reference_note;
+  if (!vs_language.keys.empty()) {
+    out += fmt::format("\nEach language's fastest ÷ the fastest {} (time ratio{}; < 1 is faster)\n",
+                       ForTerminal(TextAt(At(run.toolchains, ref), "display_name", ref)),
+                       Spaced(CoverageHeader(language_coverages, &language_note)));
+    out += RenderRatioTable(vs_language, options);
+    if (!language_note.empty()) out += "  intervals below 95%: " + language_note + "\n";
+    out += names_note;
   }
-  if (!vs_reference.empty()) {
+  if (!vs_reference.keys.empty()) {
     out += fmt::format(
-        "\nEach language's fastest ÷ the reference row {} (time ratio [95% CI]; 1 is the "
+        "\nEach language's fastest ÷ the reference row {} (time ratio{}; 1 is the "
         "machine's floor)\n",
-        ForTerminal(reference_name));
-    out += vs_reference;
+        ForTerminal(reference_name), Spaced(CoverageHeader(reference_coverages, &reference_note)));
+    out += RenderRatioTable(vs_reference, options);
+    if (!reference_note.empty()) out += "  intervals below 95%: " + reference_note + "\n";
+    out += names_note;
+  }
+  if (run.config.quick && !(vs_language.keys.empty() && vs_reference.keys.empty())) {
+    out += "  quick: not for citing\n";
   }
 }
 
@@ -174,7 +266,7 @@ std::string CompletionText(const RunResult& run) {
   return fmt::format("INCOMPLETE: {}; {}", why, progress);
 }
 
-std::string RenderRun(const RunResult& run, const std::string& source) {
+std::string RenderRun(const RunResult& run, const std::string& source, const ShowOptions& options) {
   std::string out;
   RenderHeader(run, source, out);
   std::vector<std::string> order;
@@ -185,9 +277,12 @@ std::string RenderRun(const RunResult& run, const std::string& source) {
     if (!groups.contains(key)) order.push_back(key);
     groups[key].push_back({&job, ComputeJobSummary(job)});
   }
-  double cpu_hz = run.environment.estimated_cpu_hz.value_or(0);
-  for (const auto& key : order) RenderGroup(key, groups[key], cpu_hz, out);
-  RenderLanguageRatios(run, order, groups, out);
+  GroupContext context;
+  context.cpu_hz = run.environment.estimated_cpu_hz.value_or(0);
+  context.quick = run.config.quick;
+  context.options = options;
+  for (const auto& key : order) RenderGroup(key, groups[key], context, out);
+  RenderLanguageRatios(run, order, groups, options, out);
   bool any_failed = false;
   for (const auto& job : run.jobs) {
     if (job.status != "failed") continue;
@@ -208,7 +303,8 @@ std::string RenderRun(const RunResult& run, const std::string& source) {
       out += "    stderr: " + shown + (shown.ends_with("\n") ? "" : "\n");
     }
   }
-  return out;
+  // The tables are laid out to fit; the prose (warnings, long paths, notes) wraps.
+  return options.wide ? out : WrapToWidth(out, options.width);
 }
 
 }  // namespace benchctl

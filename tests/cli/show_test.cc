@@ -30,12 +30,26 @@ RunResult ThreeLanguages() {
 TEST(ShowTest, LanguageRatiosAreAgainstTheSuitesReferenceLanguage) {
   RunResult run = ThreeLanguages();
   run.toolchains = {{"rust", {{"display_name", "Rust"}}}, {"cpp", {{"display_name", "C++"}}}};
-  // Files from before suites named one: C++.
-  std::string shown = RenderRun(run, "f");
+  ShowOptions wide;
+  wide.wide = true;
+  // Files from before suites named one: C++. --wide names the implementations compared.
+  std::string shown = RenderRun(run, "f", wide);
   EXPECT_NE(shown.find("the fastest C++ (time ratio"), std::string::npos) << shown;
   EXPECT_NE(shown.find("rust-serde/cpp-simdjson"), std::string::npos) << shown;
-  run.config.suite_details = {{"reference_language", "rust"}};
+  // By default a column per language other than the reference one, the ratio in each.
   shown = RenderRun(run, "f");
+  // Ratios of 5 against 5 processes: their intervals reach 95% (the medians' cover 93.75%).
+  EXPECT_NE(shown.find("the fastest C++ (time ratio [95% CI]"), std::string::npos) << shown;
+  EXPECT_NE(shown.find("time per op [93.7% CI]"), std::string::npos) << shown;
+  std::size_t header = shown.find("  group ");
+  ASSERT_NE(header, std::string::npos) << shown;
+  std::string header_line = shown.substr(header, shown.find('\n', header) - header);
+  EXPECT_NE(header_line.find("go"), std::string::npos) << header_line;
+  EXPECT_NE(header_line.find("rust"), std::string::npos) << header_line;
+  EXPECT_EQ(header_line.find("cpp"), std::string::npos) << header_line;
+  EXPECT_NE(shown.find("4.00× ["), std::string::npos) << shown;  // go 2 ms over C++ 0.5 ms.
+  run.config.suite_details = {{"reference_language", "rust"}};
+  shown = RenderRun(run, "f", wide);
   EXPECT_NE(shown.find("the fastest Rust (time ratio"), std::string::npos) << shown;
   EXPECT_NE(shown.find("cpp-simdjson/rust-serde"), std::string::npos) << shown;
   EXPECT_NE(shown.find("go-stdlib/rust-serde"), std::string::npos) << shown;
@@ -56,9 +70,12 @@ RunResult WithFloor() {
 
 TEST(ShowTest, AReferenceRowIsNeverRankedAndEveryRowIsARatioToIt) {
   RunResult run = WithFloor();
-  std::string shown = RenderRun(run, "f");
-  EXPECT_NE(shown.find("time per item: median [95% CI]"), std::string::npos) << shown;
-  EXPECT_NE(shown.find("items/s [95% CI]"), std::string::npos) << shown;
+  ShowOptions wide;
+  wide.wide = true;
+  std::string shown = RenderRun(run, "f", wide);
+  // Five processes: the median's interval covers 93.75%, labelled rounded down.
+  EXPECT_NE(shown.find("time per item: median [93.7% CI]"), std::string::npos) << shown;
+  EXPECT_NE(shown.find("items/s [93.7% CI]"), std::string::npos) << shown;
   EXPECT_NE(shown.find("vs cpp-floor"), std::string::npos) << shown;
   // The floor is not the fastest implementation, though its time is the lowest.
   EXPECT_NE(shown.find("cpp-floor [reference]"), std::string::npos) << shown;
@@ -72,6 +89,17 @@ TEST(ShowTest, AReferenceRowIsNeverRankedAndEveryRowIsARatioToIt) {
   // The language table compares with the fastest C++ implementation, not the floor.
   EXPECT_NE(shown.find("rust-ring/cpp-ring 0.50×"), std::string::npos) << shown;
   EXPECT_EQ(shown.find("/cpp-floor"), std::string::npos) << shown;
+  // By default: the markers stay whole, the ratio to the floor is the ratio of medians.
+  shown = RenderRun(run, "f");
+  EXPECT_NE(shown.find("cpp-floor [ref]"), std::string::npos) << shown;
+  EXPECT_NE(shown.find("[ref] reference row, not ranked"), std::string::npos) << shown;
+  rust = shown.find("  rust-ring ");
+  ASSERT_NE(rust, std::string::npos) << shown;
+  rust_line = shown.substr(rust, shown.find('\n', rust) - rust);
+  EXPECT_NE(rust_line.find("1.00×"), std::string::npos) << rust_line;
+  EXPECT_NE(rust_line.find("500.0M"), std::string::npos) << rust_line;
+  EXPECT_NE(rust_line.find("2.00×"), std::string::npos) << rust_line;
+  EXPECT_NE(shown.find("time per item [93.7% CI]"), std::string::npos) << shown;
 }
 
 TEST(ShowTest, ASweptParameterNamesItsOwnGroup) {

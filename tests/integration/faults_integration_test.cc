@@ -123,8 +123,9 @@ TEST(FaultRunTest, EveryFaultIsRecordedWithItsReasonAndTheRunGoesOn) {
     }
   }
 
-  // `show` reads the file back and lists every failure with its stderr.
-  CommandResult shown = RunBenchctl({"show", out.string()});
+  // `show` reads the file back and lists every failure with its stderr (--wide: lines as
+  // they are, not wrapped at 100 columns, so a phrase cannot be split).
+  CommandResult shown = RunBenchctl({"show", "--wide", out.string()});
   EXPECT_EQ(shown.exit_code, 0) << shown.output;
   for (const FaultCase& c : FaultCases()) {
     EXPECT_NE(shown.output.find("selftest/" + c.impl + "/sum"), std::string::npos) << c.impl;

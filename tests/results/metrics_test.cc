@@ -127,9 +127,12 @@ TEST(Metrics, SchemaTwoFilesKeepTheirMetricsWithoutTheSuite) {
 
 TEST(Metrics, ShowListsDeclaredMetrics) {
   RunResult run = MakeRun({WithCounter(MakeJob(JobShape{}, Times(1e6, 5)), 1000)});
-  std::string shown = RenderRun(run, "f");
-  // A table: a column per declared metric, a row per implementation.
-  EXPECT_NE(shown.find("more metrics: median [95% CI] per implementation"), std::string::npos)
+  ShowOptions wide;
+  wide.wide = true;
+  std::string shown = RenderRun(run, "f", wide);
+  // A table: a column per declared metric, a row per implementation. Five processes: the
+  // intervals cover 93.75%.
+  EXPECT_NE(shown.find("more metrics: median [93.7% CI] per implementation"), std::string::npos)
       << shown;
   EXPECT_NE(shown.find("requests_per_s (higher better)"), std::string::npos) << shown;
   std::size_t row = shown.find("  rust-serde ", shown.find("more metrics"));
@@ -138,6 +141,13 @@ TEST(Metrics, ShowListsDeclaredMetrics) {
                 .find(" 1.00k req/s [1.00k req/s, 1.00k req/s]"),
             std::string::npos)
       << shown;
+  // By default the median alone, the direction as an arrow.
+  shown = RenderRun(run, "f");
+  EXPECT_NE(shown.find("requests_per_s ↑"), std::string::npos) << shown;
+  row = shown.find("  rust-serde ", shown.find("more metrics"));
+  ASSERT_NE(row, std::string::npos) << shown;
+  const std::string line = shown.substr(row, shown.find('\n', row) - row);
+  EXPECT_TRUE(line.ends_with(" 1.00k req/s")) << line;
 }
 
 TEST(Metrics, ExportersCarryDeclaredMetrics) {

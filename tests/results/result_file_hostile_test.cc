@@ -227,7 +227,9 @@ TEST(HostileResultFileTest, ZeroTimesLoadAndShowNoRatio) {
   std::string shown = RenderRun(run, "r.json");
   EXPECT_NE(shown.find("rust-other"), std::string::npos) << shown;
   // The fastest (zero) row is the reference; the other row has no ratio to it.
-  EXPECT_NE(shown.find("1.00× (fastest)"), std::string::npos) << shown;
+  ShowOptions wide;
+  wide.wide = true;
+  EXPECT_NE(RenderRun(run, "r.json", wide).find("1.00× (fastest)"), std::string::npos) << shown;
   EXPECT_EQ(shown.find("inf"), std::string::npos) << shown;
 }
 
@@ -372,7 +374,8 @@ TEST_F(HostileCliTest, ShowOfAKilledRunExplainsTheMissingReason) {
   doc["stop_reason"] = "";
   CommandResult r = testing::RunBenchctl({"show", Write("killed.json", doc.dump())});
   EXPECT_EQ(r.exit_code, 0) << r.output;
-  ExpectMentions(r.output, {"(INCOMPLETE: benchctl stopped without recording why (killed by "
+  // The line wraps at 100 columns by default.
+  ExpectMentions(r.output, {"(INCOMPLETE: benchctl stopped without recording why (killed by",
                             "SIGKILL, a crash or power loss); 2 processes ran)"});
 }
 
