@@ -25,6 +25,7 @@ int RunCli(int argc, char** argv) {
   RegisterCompare(app, exit_code);
   RegisterExport(app, exit_code);
   RegisterClean(app, exit_code);
+  RegisterReport(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -37,5 +37,6 @@ void RegisterGen(CLI::App& app, int& exit_code);
 void RegisterCompare(CLI::App& app, int& exit_code);
 void RegisterExport(CLI::App& app, int& exit_code);
 void RegisterClean(CLI::App& app, int& exit_code);
+void RegisterReport(CLI::App& app, int& exit_code);
 
 }  // namespace benchctl
