@@ -56,9 +56,9 @@ void AddBanners(const RunResult& run, const std::string& name, ReportDocument& d
   if (fewest > 0 && fewest < 6) {
     doc.banners.push_back(
         {BannerKind::kWarning,
-         fmt::format("Some jobs of {} have only {} verified processes: their intervals cover "
+         fmt::format("Some jobs of {} have only {} verified process{}: their intervals cover "
                      "less than 95% and are labelled with their exact coverage.",
-                     name, fewest)});
+                     name, fewest, fewest == 1 ? "" : "es")});
   }
   if (!run.environment.noise_warnings.empty()) {
     doc.banners.push_back(
@@ -82,7 +82,8 @@ void AddRunSections(const RunResult& run, const LanguageColours& colours, Report
 ReportDocument BuildRunReport(const RunResult& run, const std::string& source) {
   ReportDocument doc;
   doc.title = fmt::format("benchctl report: {}", run.config.suite.value_or("run"));
-  doc.subtitle = fmt::format("{}, run {} to {}", source, run.started_utc, run.finished_utc);
+  doc.subtitle = fmt::format("{}, started {}{}", source, run.started_utc,
+                             run.finished_utc.empty() ? "" : ", finished " + run.finished_utc);
   AddBanners(run, source, doc);
   const LanguageColours colours = AssignLanguageColours({&run});
   AddLegend(colours, doc);

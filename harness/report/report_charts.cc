@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "svg_canvas.h"
+#include "units.h"
 
 namespace benchctl {
 namespace {
@@ -70,7 +71,11 @@ std::string DotChart(const DotChartSpec& spec) {
     }
   }
   auto format = [&spec](double v) { return FormatMetricValue(spec.metric, v); };
-  svg.AxisX(scale, axis_y, kChartTop, format,
+  // A unit benchctl does not format itself ("faults") is named once, under the axis.
+  auto tick = [&spec, &format](double v) {
+    return IsOwnUnit(spec.metric.unit) ? format(v) : FormatCount(v);
+  };
+  svg.AxisX(scale, axis_y, kChartTop, tick,
             scale.IsLog() ? spec.metric.unit + ", log scale" : spec.metric.unit);
   for (std::size_t r = 0; r < spec.rows.size(); ++r) {
     const DotRow& row = spec.rows[r];
@@ -101,13 +106,13 @@ Scale IntervalChartScale(const IntervalChartSpec& spec) {
     low = std::min(low, spec.noise_band->first);
     high = std::max(high, spec.noise_band->second);
   }
-  return Scale::Log(low, high, kChartLabelWidth, kChartWidth - kChartNumberWidth);
+  return Scale::Log(low, high, kChartLabelWidth, kIntervalChartWidth - kIntervalNumberWidth);
 }
 
 std::string IntervalChart(const IntervalChartSpec& spec) {
   const double height = ChartHeight(spec.rows.size());
   const double axis_y = height - kChartBottom + 6;
-  SvgCanvas svg(kChartWidth, height, spec.title);
+  SvgCanvas svg(kIntervalChartWidth, height, spec.title);
   const Scale scale = IntervalChartScale(spec);
   svg.Text(kChartLabelWidth, 16, spec.title, "start", "axis-title");
   if (spec.noise_band) {
@@ -126,10 +131,10 @@ std::string IntervalChart(const IntervalChartSpec& spec) {
               fmt::format("{}: {} [{}, {}]", row.label, RatioText(row.estimate), RatioText(row.low),
                           RatioText(row.high)),
               "estimate");
-    std::string numbers = fmt::format("{} [{}, {}]", RatioText(row.estimate), RatioText(row.low),
-                                      RatioText(row.high));
+    std::string numbers =
+        fmt::format("{} [{:.2f}, {:.2f}]", RatioText(row.estimate), row.low, row.high);
     if (!row.note.empty()) numbers += " " + row.note;
-    svg.Text(kChartWidth - kChartNumberWidth + 8, y + 4, numbers, "start", "label");
+    svg.Text(kIntervalChartWidth - kIntervalNumberWidth + 8, y + 4, numbers, "start", "label");
   }
   return svg.Finish();
 }

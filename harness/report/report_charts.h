@@ -16,13 +16,16 @@
 namespace benchctl {
 
 // Chart geometry shared by the kinds: labels on the left, values in the middle, numbers on
-// the right. 640 px wide: two fit side by side at 1280 px, one fits a printed page.
-inline constexpr double kChartWidth = 640;
+// the right. 600 px wide: two fit side by side at 1280 px, one fits a printed page.
+inline constexpr double kChartWidth = 600;
 inline constexpr double kChartLabelWidth = 170;
 inline constexpr double kChartNumberWidth = 170;
 inline constexpr double kChartRowHeight = 24;
 inline constexpr double kChartTop = 26;
 inline constexpr double kChartBottom = 44;
+// Interval charts print a ratio, its interval and a verdict on the right: a wider column.
+inline constexpr double kIntervalNumberWidth = 230;
+inline constexpr double kIntervalChartWidth = kChartWidth + 60;
 
 // How a median interval's coverage is named: "95% CI" when it reaches 95% (6 or more
 // processes), else its exact coverage, "93.8% interval" (5 processes); "no interval" for one.

@@ -59,8 +59,12 @@ ReportSection ComparisonSection(const Comparison& comparison,
       if (row.metric.label != label) continue;
       threshold = comparison.ThresholdOf(row.metric);
       spec.title = row.metric.title + ": new ÷ base";
-      spec.rows.push_back({JobKeyName(row.key), VerdictColour(row.verdict), row.ratio.estimate,
-                           row.ratio.ci_low, row.ratio.ci_high, VerdictText(row.verdict)});
+      // The section names the suite; the plot's label column is narrow.
+      std::string label = row.key.operation + "/" + row.key.impl;
+      if (!row.key.input.empty()) label += "/" + row.key.input;
+      if (!row.key.build_label.empty()) label += "@" + row.key.build_label;
+      spec.rows.push_back({label, VerdictColour(row.verdict), row.ratio.estimate, row.ratio.ci_low,
+                           row.ratio.ci_high, VerdictText(row.verdict)});
       table.rows.push_back({JobKeyName(row.key), FormatMetricValue(row.metric, row.base.median),
                             FormatMetricValue(row.metric, row.candidate.median),
                             fmt::format("{} [{}, {}]", Ratio(row.ratio.estimate),

@@ -27,7 +27,7 @@ nav ul { columns: 2; margin: 8px 0; padding-left: 20px; }
 .charts { display: flex; flex-wrap: wrap; gap: 8px 16px; }
 figure { margin: 0; break-inside: avoid; max-width: 100%; }
 figure svg { max-width: 100%; height: auto; }
-figcaption { color: #444; font-size: 12px; max-width: 640px; }
+figcaption { color: #444; font-size: 12px; max-width: 600px; }
 table { border-collapse: collapse; margin: 10px 0 4px; font-size: 13px; }
 caption { text-align: left; font-weight: 600; padding: 4px 0; }
 th, td { border: 1px solid #ddd; padding: 3px 8px; text-align: left; vertical-align: top; }

@@ -61,7 +61,7 @@ std::vector<double> LogTicks(double low, double high) {
 
 Scale Scale::Linear(double low, double high, double pixel_low, double pixel_high) {
   Scale s;
-  s.ticks_ = LinearTicks(low, high);
+  s.ticks_ = LinearTicks(low, high, 3);  // Few enough for labels to fit under a 260 px axis.
   s.low_ = s.ticks_.front();
   s.high_ = s.ticks_.back();
   s.pixel_low_ = pixel_low;

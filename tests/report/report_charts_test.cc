@@ -107,7 +107,7 @@ TEST(ReportChartsTest, AForestPlotShadesTheNoiseBandAndDrawsEachInterval) {
                                  Px(Lane(1)), Px(scale(1.31)))),
             std::string::npos)
       << svg;
-  EXPECT_NE(svg.find("1.20× [1.10, 1.31] regression"), std::string::npos);
+  EXPECT_NE(svg.find("1.20× [1.10, 1.31] regression"), std::string::npos) << svg;
   EXPECT_NE(svg.find(R"(class="unity")"), std::string::npos);
 }
 
