@@ -98,7 +98,8 @@ std::optional<ReportChart> RatioChart(const std::vector<Row>& rows, const Row& f
   if (spec.rows.empty()) return std::nullopt;
   return ReportChart{
       fmt::format("Each implementation's time over the fastest's ({}): the point is the "
-                  "Hodges–Lehmann ratio, the bar its 95% interval.",
+                  "Hodges–Lehmann ratio, the bar its interval (95%, unless the table names a lower "
+                  "coverage).",
                   RowName(fastest.job->spec)),
       IntervalChart(spec)};
 }
