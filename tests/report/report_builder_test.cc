@@ -133,6 +133,26 @@ TEST(ReportBuilderTest, TwoRunsGiveAForestPlotAndRunsWithNothingInCommonAreRefus
   }
 }
 
+TEST(ReportBuilderTest, AnAbRunHasItsForestPlotBeforeItsGroups) {
+  JobShape base = Impl("rust-serde", "rust"), candidate = base;
+  base.build_label = "base";
+  candidate.build_label = "candidate";
+  RunResult run = MakeRun({MakeJob(base, Times(1e6, 10)), MakeJob(candidate, Times(1.2e6, 10))});
+  run.config.against = AgainstRevision{"origin/main", "abc123", nlohmann::json::object()};
+  ReportDocument doc = BuildRunReport(run, "ab.json");
+  ASSERT_GE(doc.sections.size(), 2u);
+  EXPECT_EQ(doc.sections[0].title,
+            "Changes: the working tree's build against base build (origin/main)");
+  ASSERT_FALSE(doc.sections[0].charts.empty());
+  EXPECT_EQ(Count(doc.sections[0].charts[0].svg, "<circle class=\"estimate\""), 1u);
+  EXPECT_EQ(doc.sections[0].tables[0].rows[0].back(), "regression");
+  // Both builds are rows of the group, named with their label.
+  const ReportSection* group = Find(doc, "json · parse-dom");
+  ASSERT_NE(group, nullptr);
+  EXPECT_EQ(group->tables[0].rows[0][0], "rust-serde@base");
+  EXPECT_EQ(group->tables[0].rows[1][0], "rust-serde@candidate");
+}
+
 TEST(ReportBuilderTest, TheHtmlPageShowsHostileNamesAsTextAndHasNoScript) {
   RunResult run = ThreeLanguages();
   run.jobs[0].spec.impl = "<script>alert(1)</script>";
