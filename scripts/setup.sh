@@ -15,7 +15,8 @@ ZIG_VERSION=0.17.1
 APT_PACKAGES=(g++ clang clang-format cmake ninja-build pkg-config binutils
   libbenchmark-dev libfmt-dev nlohmann-json3-dev libcli11-dev libgtest-dev
   libsimdjson-dev libmimalloc-dev libjemalloc-dev libssl-dev libboost1.81-dev rapidjson-dev libsqlite3-dev
-  valgrind hyperfine wrk nghttp2-client git python3)
+  valgrind hyperfine wrk nghttp2-client git python3
+  chromium)  # chromium: the report browser test renders `benchctl report` headless
 
 log() { printf 'setup: %s\n' "$*" >&2; }
 warn() { printf 'setup: WARNING: %s\n' "$*" >&2; }

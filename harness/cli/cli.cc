@@ -28,6 +28,7 @@ int RunCli(int argc, char** argv) {
   RegisterHistory(app, exit_code);
   RegisterClaims(app, exit_code);
   RegisterMerge(app, exit_code);
+  RegisterReport(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -40,5 +40,6 @@ void RegisterClean(CLI::App& app, int& exit_code);
 void RegisterHistory(CLI::App& app, int& exit_code);
 void RegisterClaims(CLI::App& app, int& exit_code);
 void RegisterMerge(CLI::App& app, int& exit_code);
+void RegisterReport(CLI::App& app, int& exit_code);
 
 }  // namespace benchctl

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "escape.h"
+#include "job_groups.h"
 #include "json_lookup.h"
 #include "show_group.h"
 #include "text_width.h"
@@ -17,31 +18,6 @@ namespace benchctl {
 namespace {
 
 using nlohmann::json;
-
-// Groups jobs by their raw names; only what is printed is escaped. A parameter the run swept
-// (--param capacity=64,1024) names a group of its own.
-std::string GroupKey(const JobSpec& s, const std::set<std::string>& swept) {
-  std::string key =
-      fmt::format("{} · {}{}", s.suite, s.operation, s.input ? " · " + s.input->name : "");
-  for (const auto& [name, value] : s.params) {
-    if (swept.contains(name)) key += fmt::format(" · {}={}", name, value);
-  }
-  return key;
-}
-
-// The parameters the run's jobs ran with more than one value of: given as a list, or a
-// suite's default sweep (http's connection counts). Each value is a group of its own.
-std::set<std::string> SweptParamNames(const RunResult& run) {
-  std::map<std::string, std::set<std::string>> values;
-  for (const auto& job : run.jobs) {
-    for (const auto& [name, value] : job.spec.params) values[name].insert(value);
-  }
-  std::set<std::string> swept;
-  for (const auto& [name, seen] : values) {
-    if (seen.size() > 1) swept.insert(name);
-  }
-  return swept;
-}
 
 // A scalar of a free-form object (config, environment...), safe to print.
 std::string Shown(const json& obj, std::string_view key, std::string_view fallback) {

@@ -169,6 +169,32 @@ std::string ForMarkdownCode(std::string_view text) {
   return longest == 0 ? fence + body + fence : fence + " " + body + " " + fence;
 }
 
+std::string ForHtml(std::string_view text) {
+  std::string out;
+  for (char ch : ForTerminal(text)) {
+    switch (ch) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += ch;
+    }
+  }
+  return out;
+}
+
 std::string ForCsv(std::string_view text) {
   std::string t = ForTerminal(text);
   if (!t.empty() && (t[0] == '=' || t[0] == '+' || t[0] == '-' || t[0] == '@')) {

@@ -28,6 +28,10 @@ std::string ForMarkdown(std::string_view text);
 // longer backtick fence when the text holds backticks. Code spans show HTML as text.
 std::string ForMarkdownCode(std::string_view text);
 
+// HTML or XML (SVG) text and attribute values: ForTerminal, then & < > " ' as character
+// references, so a name can neither open an element nor leave a quoted attribute.
+std::string ForHtml(std::string_view text);
+
 // One CSV field (RFC 4180): ForTerminal, a leading ' when the text starts with = + - or @ (so
 // a spreadsheet does not run it as a formula), quoted when it holds a comma or a quote.
 std::string ForCsv(std::string_view text);

@@ -113,5 +113,19 @@ TEST(EscapeTest, JsonKeepsItsValueButLosesRawControls) {
   EXPECT_EQ(ForTerminalJson(R"({"a": [1, "µs"]})"), R"({"a": [1, "µs"]})");
 }
 
+TEST(EscapeTest, HtmlShowsMarkupAsTextInTextAndAttributes) {
+  EXPECT_EQ(ForHtml("<script>alert(1)</script>"), "&lt;script&gt;alert(1)&lt;/script&gt;");
+  EXPECT_EQ(ForHtml("a\" onload=\"x' & b"), "a&quot; onload=&quot;x&#39; &amp; b");
+  EXPECT_EQ(ForHtml("&amp;"), "&amp;amp;");  // Already-escaped text stays text.
+  EXPECT_EQ(ForHtml("µs héllo 日本 rust-serde/twitter-1MB"),
+            "µs héllo 日本 rust-serde/twitter-1MB");
+  // Controls and bidirectional overrides are made visible, as for a terminal.
+  EXPECT_EQ(ForHtml("x\x1b[2J\xe2\x80\xaey"), "x\\x1b[2J\\u202ey");
+  for (int a = 0; a < 256; ++a) {
+    std::string shown = ForHtml(std::string(1, static_cast<char>(a)) + "<\"'>");
+    EXPECT_EQ(shown.find_first_of("<>\"'"), std::string::npos) << a;
+  }
+}
+
 }  // namespace
 }  // namespace benchctl
