@@ -11,8 +11,9 @@ namespace {
 
 bool IsRatio(const ClaimVerdict& v) { return v.claim.kind == MeasureKind::kRatio; }
 
-// "1.76× [1.70, 1.82]", "812 µs [790 µs, 830 µs]", "4.9 MiB (exact)"; "-" when not measured.
-std::string MeasuredText(const ClaimVerdict& v) {
+}  // namespace
+
+std::string ClaimMeasuredText(const ClaimVerdict& v) {
   if (!v.measured) return "-";
   const ClaimMeasurement& m = *v.measured;
   const bool ratio = IsRatio(v);
@@ -24,10 +25,12 @@ std::string MeasuredText(const ClaimVerdict& v) {
                      FormatClaimValue(m.high, v.claim.metric, ratio));
 }
 
-std::string TestText(const ClaimVerdict& v) {
+std::string ClaimTestText(const ClaimVerdict& v) {
   if (v.claim.kind == MeasureKind::kUnmeasured) return "-";
   return DescribeTest(v.claim.test, v.claim.metric, IsRatio(v));
 }
+
+namespace {
 
 // "items_per_s of A ÷ B", "time_ns of A".
 std::string JobsText(const ClaimVerdict& v) {
@@ -67,7 +70,7 @@ std::string RenderClaimsText(const std::vector<ClaimVerdict>& verdicts,
   for (const ClaimVerdict& v : verdicts) {
     const Claim& c = v.claim;
     out += fmt::format("\n{:<6} {:<14} {}   test: {}\n", ForTerminal(c.id), OutcomeName(v.outcome),
-                       MeasuredText(v), ForTerminal(TestText(v)));
+                       ClaimMeasuredText(v), ForTerminal(ClaimTestText(v)));
     out += fmt::format("       claim: {}\n", ForTerminal(c.text));
     out += fmt::format("       source: {}\n", ForTerminal(SourceText(c.source)));
     if (!v.numerator_job.empty())
@@ -96,8 +99,8 @@ std::string RenderClaimsMarkdown(const std::vector<ClaimVerdict>& verdicts,
     std::string source = ForMarkdown(fmt::format("{} ({})", c.source.title, c.source.year));
     if (!c.source.url.empty()) source += " " + ForMarkdownCode(c.source.url);
     out += fmt::format("| **{}** {} | {} | {} | {} | {} | {} |\n", ForMarkdown(c.id),
-                       ForMarkdown(c.text), source, ForMarkdown(MeasuredText(v)),
-                       ForMarkdown(TestText(v)), OutcomeName(v.outcome),
+                       ForMarkdown(c.text), source, ForMarkdown(ClaimMeasuredText(v)),
+                       ForMarkdown(ClaimTestText(v)), OutcomeName(v.outcome),
                        v.command.empty() ? "-" : ForMarkdownCode(v.command));
   }
   std::string notes;

@@ -9,6 +9,7 @@
 #include "error.h"
 #include "escape.h"
 #include "report_builder.h"
+#include "report_claims.h"
 #include "report_html.h"
 #include "report_markdown.h"
 #include "result_file.h"
@@ -21,6 +22,8 @@ namespace fs = std::filesystem;
 struct ReportArgs {
   std::vector<std::string> files;
   std::string html, md;
+  std::string claims_dir;  // Default <root>/claims.
+  ProjectOptions project;
 };
 
 // Refuses, before any work, an output that cannot be written or would replace an input.
@@ -45,13 +48,34 @@ void CheckOutput(const std::string& option, const std::string& path,
   }
 }
 
-ReportDocument Build(const ReportArgs& args) {
-  if (args.files.size() == 1) {
-    return BuildRunReport(LoadRunResult(args.files[0]), args.files[0]);
+// The claims folder: --claims, else the checkout's; none when no checkout is found (a report
+// made outside one simply has no claims section).
+std::optional<fs::path> ClaimsFolder(const ReportArgs& args) {
+  if (!args.claims_dir.empty()) return fs::path(args.claims_dir);
+  try {
+    fs::path dir = ResolvePaths(args.project).root / "claims";
+    if (fs::is_directory(dir)) return dir;
+  } catch (const Error&) {
   }
-  RunResult base = LoadRunResult(args.files[0]);
-  RunResult candidate = LoadRunResult(args.files[1]);
-  return BuildComparisonReport(base, args.files[0], candidate, args.files[1]);
+  return std::nullopt;
+}
+
+ReportDocument Build(const ReportArgs& args) {
+  ReportDocument doc;
+  // Claims are checked against the run a reader cites: the only one, or the new one.
+  LoadedRun cited{args.files.back(), LoadRunResult(args.files.back())};
+  if (args.files.size() == 1) {
+    doc = BuildRunReport(cited.run, cited.source);
+  } else {
+    RunResult base = LoadRunResult(args.files[0]);
+    doc = BuildComparisonReport(base, args.files[0], cited.run, cited.source);
+  }
+  if (auto folder = ClaimsFolder(args)) {
+    if (auto section = ClaimsSection(LoadClaims(*folder), {cited})) {
+      InsertBeforeProvenance(doc, std::move(*section));
+    }
+  }
+  return doc;
 }
 
 int Report(const ReportArgs& args) {
@@ -95,6 +119,10 @@ void RegisterReport(CLI::App& app, int& exit_code) {
   cmd->add_option("--html", args->html, "Write the HTML page here (one file, opens from disk)");
   cmd->add_option("--md", args->md,
                   "Write Markdown here, its charts as SVG files in OUT-files/ beside it");
+  cmd->add_option("--claims", args->claims_dir,
+                  "Claims folder (default <root>/claims); the claims this run measures get a "
+                  "section");
+  cmd->add_option("--root", args->project.root, "The benchctl checkout (default: found from here)");
   cmd->callback([args, &exit_code]() { exit_code = Report(*args); });
 }
 

@@ -116,3 +116,49 @@ TEST(ReportCliTest, TwoRunsWithNoBenchmarkInCommonAreAUsageError) {
 
 }  // namespace
 }  // namespace benchctl
+
+namespace benchctl {
+namespace {
+
+// A claim about rust-serde against cpp-simdjson, which TwoImpls measures, and one about a
+// suite the file does not hold.
+constexpr const char* kClaims = R"({"claims_version": 1,
+  "source": {"title": "An <em>article</em>", "year": 2026},
+  "claims": [
+    {"id": "C1", "text": "serde is <b>2x</b> simdjson", "notes": "",
+     "ratio": {"metric": "time_ns",
+       "numerator": {"suite": "json", "operation": "parse-dom", "impl": "rust-serde"},
+       "denominator": {"suite": "json", "operation": "parse-dom", "impl": "cpp-simdjson"}},
+     "test": {"between": [1.5, 2.5]}},
+    {"id": "C2", "text": "Go is slow", "notes": "",
+     "value": {"metric": "time_ns", "of": {"suite": "alloc", "impl": "go-default"}},
+     "test": {"below": 1000}}]})";
+
+TEST(ReportCliTest, ClaimsTheRunMeasuresGetASectionBeforeTheProvenance) {
+  TempDir dir;
+  WriteText(dir / "claims" / "c.json", kClaims);
+  const std::string run = Save(dir, "run.json", TwoImpls());
+  CommandResult r = RunBenchctl(
+      {"report", run, "--claims", (dir / "claims").string(), "--html", (dir / "r.html").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const std::string html = ReadText(dir / "r.html");
+  const auto claims = html.find("Published claims");
+  ASSERT_NE(claims, std::string::npos);
+  EXPECT_LT(claims, html.find("Provenance"));
+  EXPECT_NE(html.find("C1: serde is &lt;b&gt;2x&lt;/b&gt; simdjson"), std::string::npos);
+  EXPECT_NE(html.find("holds"), std::string::npos);
+  EXPECT_NE(html.find("1 more claims are not measured"), std::string::npos);
+  EXPECT_EQ(html.find("C2: Go is slow"), std::string::npos);  // Not measured: not listed.
+
+  // A run no claim is about has no claims section.
+  WriteText(dir / "other" / "c.json",
+            std::string(kClaims).replace(std::string(kClaims).find("\"suite\": \"json\""), 16,
+                                         "\"suite\": \"spsc\""));
+  r = RunBenchctl(
+      {"report", run, "--claims", (dir / "other").string(), "--html", (dir / "r2.html").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_EQ(ReadText(dir / "r2.html").find("Published claims"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace benchctl
