@@ -4,13 +4,16 @@
 
 #include <memory>
 
+#include "atomic_file.h"
 #include "commands.h"
 #include "error.h"
 #include "escape.h"
 #include "history_check.h"
 #include "history_render.h"
+#include "history_report.h"
 #include "history_schema.h"
 #include "history_store.h"
+#include "report_html.h"
 #include "result_file.h"
 #include "show.h"
 
@@ -24,6 +27,7 @@ struct HistoryArgs {
   std::string filter;
   std::string metric = "time_ns";
   std::string run_id;
+  std::string html;  // show --html OUT.
   ChangePointOptions detection;
 };
 
@@ -87,7 +91,14 @@ std::vector<JobTrend> SelectTrends(Database& db, const std::vector<RunRow>& runs
 int Show(const HistoryArgs& args) {
   auto db = OpenHistory(args.db, /*create=*/false);
   std::vector<RunRow> runs = ListRuns(*db);
-  fmt::print("{}", RenderTrends(SelectTrends(*db, runs, args)));
+  std::vector<JobTrend> trends = SelectTrends(*db, runs, args);
+  fmt::print("{}", RenderTrends(trends));
+  if (!args.html.empty()) {
+    // Every change point is marked, accepted or not: the chart shows the whole series.
+    std::vector<Finding> findings = CheckTrends(trends, std::nullopt, args.detection);
+    WriteFileAtomically(args.html, RenderHtml(BuildHistoryReport(trends, findings, args.db)));
+    fmt::print("wrote {}\n", ForTerminal(args.html));
+  }
   return kExitOk;
 }
 
@@ -144,6 +155,8 @@ void RegisterHistory(CLI::App& app, int& exit_code) {
   CLI::App* show = history->add_subcommand("show", "A job's metric across runs, with a sparkline");
   show->add_option("job", args->filter, "Job id, or part of one")->required();
   show->add_option("--metric", args->metric, "Metric name (default time_ns)");
+  show->add_option("--html", args->html,
+                   "Also write the trends as a self-contained HTML page with charts");
   AddDbOption(show, *args);
   show->callback([args, &exit_code]() { exit_code = Show(*args); });
 

@@ -59,6 +59,17 @@ void SvgCanvas::AxisX(const Scale& scale, double y, double grid_top, const TickF
   }
 }
 
+void SvgCanvas::AxisY(const Scale& scale, double x, double grid_right, const TickFormat& format,
+                      std::string_view title) {
+  Line(x, scale(scale.Low()), x, scale(scale.High()), "axis");
+  for (double tick : scale.Ticks()) {
+    const double y = scale(tick);
+    Line(x, y, grid_right, y, "grid");
+    Text(x - 4, y + 4, format(tick), "end", "tick");
+  }
+  if (!title.empty()) Text(x, scale(scale.High()) - 8, title, "start", "axis-title");
+}
+
 std::string SvgCanvas::Finish() const {
   // Presentation attributes beside the classes keep the chart readable as a lone .svg file
   // (Markdown output), where the page's stylesheet is absent.
@@ -71,7 +82,8 @@ std::string SvgCanvas::Finish() const {
       ".median{{stroke-width:2}}.unity{{stroke:#555;stroke-dasharray:4 3}}"
       ".noise{{fill:#f3e6b3}}.lane{{fill:#f7f7f7}}.tick{{fill:#444}}"
       ".axis-title{{fill:#222}}.label{{fill:#111}}.note{{fill:#666;font-style:italic}}"
-      ".dot{{fill-opacity:0.55}}</style>\n{3}</svg>",
+      ".dot{{fill-opacity:0.55}}.trend{{stroke:#0072B2;stroke-width:1.5}}.band{{fill:#cfe3f3}}"
+      ".change{{stroke:#D55E00;stroke-dasharray:4 3}}</style>\n{3}</svg>",
       Px(width_), Px(height_), ForHtml(label_), body_);
 }
 

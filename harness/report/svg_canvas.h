@@ -37,6 +37,11 @@ class SvgCanvas {
   void AxisX(const Scale& scale, double y, double grid_top, const TickFormat& format,
              std::string_view title);
 
+  // A vertical value axis at `x` from the scale's low to its high pixel, with grid lines across
+  // to `grid_right`, tick labels left of it and `title` above it.
+  void AxisY(const Scale& scale, double x, double grid_right, const TickFormat& format,
+             std::string_view title);
+
   // The finished <svg> element.
   std::string Finish() const;
 

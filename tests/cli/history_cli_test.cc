@@ -162,3 +162,29 @@ TEST(HistoryCliTest, ConcurrentAddsNeverCorruptTheDatabase) {
 
 }  // namespace
 }  // namespace benchctl
+
+namespace benchctl {
+namespace {
+
+TEST(HistoryCliTest, ShowHtmlDrawsEachRunAndMarksTheStep) {
+  TempDir dir;
+  std::string db = (dir / "h.sqlite").string();
+  CommandResult added = RunBenchctl(Args({"history", "add", "--db", db}, Nights(dir, 10, 6, 1.10)));
+  ASSERT_EQ(added.exit_code, 0) << added.output;
+  const std::string html = (dir / "trend.html").string();
+  CommandResult shown = RunBenchctl({"history", "show", "rust-serde", "--db", db, "--html", html});
+  ASSERT_EQ(shown.exit_code, 0) << shown.output;
+  const std::string page = testing::ReadText(html);
+  std::size_t points = 0;
+  for (std::size_t at = page.find("class=\"estimate\""); at != std::string::npos;
+       at = page.find("class=\"estimate\"", at + 1)) {
+    ++points;
+  }
+  EXPECT_EQ(points, 10u);                                      // One point per run.
+  EXPECT_NE(page.find("regression +10."), std::string::npos);  // The step, marked at run 6.
+  EXPECT_NE(page.find("night-6"), std::string::npos);
+  EXPECT_EQ(page.find("<script"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace benchctl
