@@ -11,7 +11,14 @@
 
 namespace benchctl {
 
+namespace {
+std::vector<std::string> invocation;  // RunCli's argv.
+}  // namespace
+
+const std::vector<std::string>& InvocationCommand() { return invocation; }
+
 int RunCli(int argc, char** argv) {
+  invocation.assign(argv, argv + argc);
   CLI::App app{"benchctl: cross-language microbenchmark harness"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("benchctl ") + BENCHCTL_VERSION);
@@ -29,6 +36,7 @@ int RunCli(int argc, char** argv) {
   RegisterClaims(app, exit_code);
   RegisterMerge(app, exit_code);
   RegisterReport(app, exit_code);
+  RegisterReproduce(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -22,6 +22,7 @@
 #include "project.h"
 #include "result_file.h"
 #include "revision_tree.h"
+#include "run_command.h"
 #include "run_files.h"
 #include "run_plan.h"
 #include "run_scratch.h"
@@ -36,16 +37,6 @@
 
 namespace benchctl {
 namespace {
-
-struct RunArgs {
-  RunOptions options;
-  ProjectOptions project;
-  std::string against;
-  std::string seed_text, input_seed_text;  // Parsed exactly (ParseSeedOption).
-  std::string shard_text;                  // --shard I/N (ParseShardSpec).
-  bool processes_given = false;
-  std::vector<std::string> param_arguments;  // --param NAME=V1,V2 (parsed in ResolveOptions).
-};
 
 // What the run works on, found and checked before anything slow.
 struct Project {
@@ -280,7 +271,9 @@ int Present(const RunResult& run, const std::filesystem::path& out, const Builds
   return kExitOk;
 }
 
-int Run(RunArgs& args) {
+}  // namespace
+
+FinishedRun RunWith(RunArgs& args, const RunHooks& hooks) {
   ResolveOptions(args);
   const RunOptions& o = args.options;
   Project project = LoadProject(args);
@@ -297,11 +290,12 @@ int Run(RunArgs& args) {
   std::filesystem::create_directories(callgrind.out_dir);
   for (const auto& [lang, t] : project.toolchains) callgrind.language_env[lang] = t.callgrind_env;
   project.suite->Prepare(o, project.paths);
+  if (hooks.prepared) hooks.prepared(*project.suite);
 
   Builds builds;
   if (!BuildAll(project, args, builds, stop)) {
     fmt::print(stderr, "interrupted while building: nothing was run\n");
-    return 128 + stop.signal();
+    return {128 + stop.signal(), {}};
   }
   if (builds.base) builds.base->paths.scratch = scratch.path();
   std::vector<std::filesystem::path> binaries;
@@ -323,8 +317,10 @@ int Run(RunArgs& args) {
              run.jobs.size(), project.processes, o.seed, fmt::join(cpus.children, ","), run_id,
              out.string());
   Execute(run, order, out, cpus, o, callgrind, stop);
-  return Present(run, out, builds, stop);
+  return {Present(run, out, builds, stop), out};
 }
+
+namespace {
 
 // Every suite's own options (suite_registry.h). CLI11 takes any number of values for each;
 // CheckSuiteOptions (in ResolveOptions) refuses what the run's suite does not take, naming the
@@ -385,7 +381,8 @@ void RegisterRun(CLI::App& app, int& exit_code) {
                   "and run both interleaved");
   cmd->callback([args, processes, &exit_code]() {
     args->processes_given = processes->count() > 0;
-    exit_code = Run(*args);
+    args->options.command = InvocationCommand();
+    exit_code = RunWith(*args, {}).exit_code;
   });
 }
 

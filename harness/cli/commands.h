@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 #include <string>
+#include <vector>
 
 #include "paths.h"
 
@@ -27,6 +28,9 @@ void AddProjectOptions(CLI::App* cmd, ProjectOptions& options);
 // The project's paths with the options applied (benchctl::Error if no project is found).
 Paths ResolvePaths(const ProjectOptions& options);
 
+// The argv of this benchctl invocation (set by RunCli), recorded as a result's config.command.
+const std::vector<std::string>& InvocationCommand();
+
 // Each Register* adds a subcommand whose callback stores its exit status in `exit_code`.
 void RegisterRun(CLI::App& app, int& exit_code);
 void RegisterBuild(CLI::App& app, int& exit_code);
@@ -41,5 +45,6 @@ void RegisterHistory(CLI::App& app, int& exit_code);
 void RegisterClaims(CLI::App& app, int& exit_code);
 void RegisterMerge(CLI::App& app, int& exit_code);
 void RegisterReport(CLI::App& app, int& exit_code);
+void RegisterReproduce(CLI::App& app, int& exit_code);
 
 }  // namespace benchctl

@@ -10,10 +10,11 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::array<std::string_view, 17> kConfigKeys = {
+constexpr std::array<std::string_view, 19> kConfigKeys = {
     "suite",  "languages",     "impls",           "operations",    "processes",  "samples",
     "warmup", "min_sample_ms", "timeout_seconds", "seed",          "input_seed", "quick",
-    "order",  "instructions",  "against",         "suite_details", "shard"};
+    "order",  "instructions",  "against",         "suite_details", "shard",      "cpus",
+    "command"};
 constexpr std::array<std::string_view, 2> kInstructionsKeys = {"measurements", "valgrind_version"};
 constexpr std::array<std::string_view, 2> kAgainstKeys = {"rev", "commit"};
 constexpr std::array<std::string_view, 3> kShardKeys = {"index", "count", "jobs_total"};
@@ -134,6 +135,8 @@ void to_json(json& j, const RunConfig& c) {
   j["instructions"] = c.instructions ? json(*c.instructions) : json(nullptr);
   if (c.against) j["against"] = *c.against;
   if (c.shard) j["shard"] = *c.shard;
+  if (c.cpus) j["cpus"] = *c.cpus;
+  if (!c.command.empty()) j["command"] = c.command;
   j["suite_details"] = c.suite_details;
 }
 
@@ -156,6 +159,8 @@ RunConfig ReadRunConfig(const ResultReader& r, const json& config, const std::st
   c.against = ReadAgainst(r, config, where);
   c.shard = ReadShard(r, config, where);
   c.suite_details = r.Object(config, "suite_details", where);
+  c.cpus = r.MaybeStr(config, "cpus", where);
+  c.command = r.Strings(config, "command", where);
   c.extra = OtherKeys(config, kConfigKeys);
   // An `against` recorded as null stays as it was recorded (`instructions` is always written).
   if (r.Has(config, "against") && config.at("against").is_null()) c.extra["against"] = nullptr;

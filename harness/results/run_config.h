@@ -55,9 +55,13 @@ struct RunConfig {
   bool quick = false;
   // Rounds of indices into the results: the exact order processes ran in.
   std::vector<std::vector<std::size_t>> order;
-  std::optional<InstructionsConfig> instructions;           // Written as null when nullopt.
-  std::optional<AgainstRevision> against;                   // Absent unless an A/B run.
-  std::optional<ShardConfig> shard;                         // Absent unless sharded or merged.
+  std::optional<InstructionsConfig> instructions;  // Written as null when nullopt.
+  std::optional<AgainstRevision> against;          // Absent unless an A/B run.
+  std::optional<ShardConfig> shard;                // Absent unless sharded or merged.
+  // `run --cpus` as given ("" = chosen automatically); nullopt: not recorded (older files).
+  std::optional<std::string> cpus;
+  // The argv of the benchctl invocation that wrote the file; empty: not recorded.
+  std::vector<std::string> command;
   nlohmann::json suite_details = nlohmann::json::object();  // Suite::Describe.
   nlohmann::json extra = nlohmann::json::object();          // Every other key, as recorded.
 

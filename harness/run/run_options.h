@@ -33,10 +33,11 @@ struct RunOptions {
   std::uint64_t seed = 0;        // Interleaving order (and startup's argument).
   std::uint64_t input_seed = 1;  // Generated inputs: fixed by default so runs compare.
   bool quick = false;
-  std::optional<ShardSpec> shard;  // --shard I/N: only this shard's jobs (results/shard.h).
-  int instructions = 0;            // Callgrind counts per job (--instructions); 0 = off.
-  std::string cpus;                // "" = automatic; else a CPU list like "1" or "2-3".
-  std::filesystem::path out;       // "" = results/<stamp>-<suite>-<host>.json.
+  std::optional<ShardSpec> shard;    // --shard I/N: only this shard's jobs (results/shard.h).
+  int instructions = 0;              // Callgrind counts per job (--instructions); 0 = off.
+  std::string cpus;                  // "" = automatic; else a CPU list like "1" or "2-3".
+  std::filesystem::path out;         // "" = results/<stamp>-<suite>-<host>.json.
+  std::vector<std::string> command;  // The benchctl invocation, recorded as config.command.
 
   // The value of declared parameter `name` for the jobs being planned.
   const std::string& Param(const std::string& name) const { return param_values.at(name); }

@@ -103,6 +103,8 @@ RunConfig RecordedConfig(const RunOptions& o, int processes, const Suite& suite,
   c.input_seed = o.input_seed;
   c.quick = o.quick;
   c.order = order;
+  c.cpus = o.cpus;
+  c.command = o.command;
   c.suite_details = suite.Describe();
   for (const auto& [key, values] : suite_options) c.extra[key] = values;
   // The --param values as given; each job records the values it ran with.

@@ -70,6 +70,26 @@ TEST(RunConfigTest, WithoutCountsOrBaseInstructionsIsNullAndAgainstAbsent) {
   EXPECT_EQ(Read(j), c);
 }
 
+TEST(RunConfigTest, CpusAndCommandRoundTripAndAreAbsentWhenNotRecorded) {
+  RunConfig c;
+  c.suite = "startup";
+  c.cpus = "";  // Chosen automatically: recorded as "".
+  c.command = {"benchctl", "run", "--suite", "startup"};
+  json j = c;
+  EXPECT_EQ(j["cpus"], "");
+  EXPECT_EQ(j["command"], json({"benchctl", "run", "--suite", "startup"}));
+  EXPECT_EQ(Read(j), c);
+  RunConfig old = Read({{"suite", "startup"}});
+  EXPECT_FALSE(old.cpus.has_value());
+  EXPECT_TRUE(old.command.empty());
+  EXPECT_FALSE(json(old).contains("cpus"));
+  EXPECT_FALSE(json(old).contains("command"));
+  EXPECT_EQ(ReadError({{"cpus", 1}}),
+            "r.json: not a benchctl result file: `config.cpus` has type number");
+  EXPECT_EQ(ReadError({{"command", {"benchctl", 2}}}),
+            "r.json: not a benchctl result file: `config.command[1]` has type number");
+}
+
 TEST(RunConfigTest, MissingKeysReadAsDefaults) {
   RunConfig c = Read(json::object());
   EXPECT_FALSE(c.suite.has_value());

@@ -52,15 +52,20 @@ TEST(RunSetupTest, ConfigHasTheKeysResultFilesHaveAndTheSuitesOptions) {
   o.suite = "startup";
   o.seed = 5;
   o.quick = true;
+  o.cpus = "1";
+  o.command = {"benchctl", "run", "--suite", "startup", "--quick", "--cpus", "1"};
   DescribedSuite suite;
   std::map<std::string, std::vector<std::string>> suite_options = {
       {"shapes", {}}, {"sizes", {}}, {"inputs", {"a.json"}}};
   json config = RecordedConfig(o, 2, suite, suite_options, {{0, 1}, {1, 0}});
   EXPECT_EQ(Keys(config),
-            (std::set<std::string>{"suite", "languages", "impls", "operations", "shapes", "sizes",
-                                   "inputs", "processes", "samples", "warmup", "min_sample_ms",
-                                   "timeout_seconds", "seed", "input_seed", "quick", "order",
-                                   "instructions", "suite_details"}));
+            (std::set<std::string>{
+                "suite",         "languages",       "impls",         "operations", "shapes",
+                "sizes",         "inputs",          "processes",     "samples",    "warmup",
+                "min_sample_ms", "timeout_seconds", "seed",          "input_seed", "quick",
+                "order",         "instructions",    "suite_details", "cpus",       "command"}));
+  EXPECT_EQ(config["cpus"], "1");
+  EXPECT_EQ(config["command"], json(o.command));
   EXPECT_EQ(config["inputs"], json({"a.json"}));
   EXPECT_EQ(config["processes"], 2);
   EXPECT_EQ(config["seed"], 5u);
