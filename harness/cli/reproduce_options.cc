@@ -10,6 +10,7 @@
 #include "escape.h"
 #include "json_options.h"
 #include "result_reader.h"
+#include "shard.h"
 #include "suite_registry.h"
 
 namespace benchctl {
@@ -90,6 +91,9 @@ RecordedRun OptionsFromResult(const RunResult& run, const std::string& source) {
   o.input_seed = c.input_seed;
   o.quick = c.quick;
   if (c.instructions) o.instructions = c.instructions->measurements;
+  // One shard of a sharded run is re-run as that shard; a merged file (no index) as the whole
+  // plan, which is what it holds.
+  if (c.shard && c.shard->index) o.shard = ShardSpec{*c.shard->index, c.shard->count};
   if (c.cpus) {
     o.cpus = *c.cpus;
     out.cpus_recorded = true;

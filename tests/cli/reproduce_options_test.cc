@@ -101,6 +101,15 @@ TEST(ReproduceOptionsTest, OlderFilesWithoutCpusChooseThemAutomatically) {
   EXPECT_EQ(r.options.instructions, 0);
 }
 
+TEST(ReproduceOptionsTest, AShardIsReproducedAsThatShardAndAMergedFileAsTheWholePlan) {
+  RunResult run = RecordedJsonRun();
+  EXPECT_FALSE(OptionsFromResult(run, "r.json").options.shard.has_value());
+  run.config.shard = ShardConfig{2, 3, 102, json::object()};
+  EXPECT_EQ(OptionsFromResult(run, "r.json").options.shard, (ShardSpec{2, 3}));
+  run.config.shard->index.reset();  // A merged file.
+  EXPECT_FALSE(OptionsFromResult(run, "r.json").options.shard.has_value());
+}
+
 TEST(ReproduceOptionsTest, AnAbRunReproducesBothSidesAtTheRecordedCommit) {
   RunResult run = RecordedJsonRun();
   run.config.against = AgainstRevision{"HEAD~1", "0123abcd", json::object()};
