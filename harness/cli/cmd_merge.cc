@@ -26,7 +26,10 @@ int Merge(const MergeArgs& args) {
   for (const auto& warning : outcome.warnings) {
     fmt::print(stderr, "benchctl: warning: {}\n", warning.text);
   }
-  const RunResult& merged = outcome.merged;
+  RunResult& merged = outcome.merged;
+  // The command that wrote this file is the merge; each shard's run command is kept in
+  // config.shard.merged[].command.
+  merged.config.command = InvocationCommand();
   ClaimResultPath(args.out, RunResultToJson(merged).dump(1));
   fmt::print("merged {} shard file(s) of {}: {} of {} jobs, run {} → {}\n", args.files.size(),
              merged.config.shard->count, merged.jobs.size(), merged.config.shard->jobs_total,

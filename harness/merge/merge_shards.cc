@@ -20,7 +20,8 @@ json ShardRecord(const RunResult& run, std::size_t first_result) {
           {"started_utc", run.started_utc},    {"finished_utc", run.finished_utc},
           {"complete", run.complete},          {"stop_reason", run.stop_reason},
           {"first_result", first_result},      {"results", run.jobs.size()},
-          {"order", run.config.order},         {"environment", run.environment}};
+          {"order", run.config.order},         {"environment", run.environment},
+          {"command", run.config.command}};
 }
 
 // Noise warnings of every shard, each once.

@@ -35,7 +35,9 @@ FieldValues RunIdentity(const RunResult& run) {
   FieldValues fields;
   json config = run.config;
   for (const auto& [key, value] : config.items()) {
-    if (key == "order" || key == "shard") continue;
+    // The order and the shard index differ by design; so does each shard's command line
+    // (its --shard and --out), which the merged file keeps per shard.
+    if (key == "order" || key == "shard" || key == "command") continue;
     fields["config." + key] = key == "suite_details" ? WithoutPaths(value) : value;
   }
   if (run.config.shard) {

@@ -25,8 +25,9 @@ double Jitter(std::size_t i) {
   return (static_cast<double>((i * 7) % 11) - 5.0) * (kChartRowHeight * 0.06);
 }
 
-// Shortens a long name for the label column; the full name is in the tables.
-std::string Fit(const std::string& label, std::size_t max_chars = 26) {
+// Shortens a long name for the label column (170 px: about 24 characters of an 11 px font);
+// the full name is in the tables.
+std::string Fit(const std::string& label, std::size_t max_chars = 24) {
   if (label.size() <= max_chars) return label;
   std::size_t cut = max_chars - 1;
   // Not inside a UTF-8 sequence.

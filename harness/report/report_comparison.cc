@@ -59,9 +59,11 @@ ReportSection ComparisonSection(const Comparison& comparison,
       if (row.metric.label != label) continue;
       threshold = comparison.ThresholdOf(row.metric);
       spec.title = row.metric.title + ": new ÷ base";
-      // The section names the suite; the plot's label column is narrow.
-      std::string label = row.key.operation + "/" + row.key.impl;
+      // The section names the suite; the plot's label column is narrow, so the implementation
+      // comes first and what is cut off (the operation) is in the table below.
+      std::string label = row.key.impl;
       if (!row.key.input.empty()) label += "/" + row.key.input;
+      label += "/" + row.key.operation;
       if (!row.key.build_label.empty()) label += "@" + row.key.build_label;
       spec.rows.push_back({label, VerdictColour(row.verdict), row.ratio.estimate, row.ratio.ci_low,
                            row.ratio.ci_high, VerdictText(row.verdict)});

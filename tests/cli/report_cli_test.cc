@@ -131,7 +131,7 @@ constexpr const char* kClaims = R"({"claims_version": 1,
        "denominator": {"suite": "json", "operation": "parse-dom", "impl": "cpp-simdjson"}},
      "test": {"between": [1.5, 2.5]}},
     {"id": "C2", "text": "Go is slow", "notes": "",
-     "value": {"metric": "time_ns", "of": {"suite": "alloc", "impl": "go-default"}},
+     "value": {"metric": "time_ns", "of": {"suite": "alloc", "operation": "churn", "impl": "go-default"}},
      "test": {"below": 1000}}]})";
 
 TEST(ReportCliTest, ClaimsTheRunMeasuresGetASectionBeforeTheProvenance) {
@@ -152,7 +152,7 @@ TEST(ReportCliTest, ClaimsTheRunMeasuresGetASectionBeforeTheProvenance) {
 
   // A run no claim is about has no claims section.
   WriteText(dir / "other" / "c.json",
-            std::string(kClaims).replace(std::string(kClaims).find("\"suite\": \"json\""), 16,
+            std::string(kClaims).replace(std::string(kClaims).find("\"suite\": \"json\""), 15,
                                          "\"suite\": \"spsc\""));
   r = RunBenchctl(
       {"report", run, "--claims", (dir / "other").string(), "--html", (dir / "r2.html").string()});

@@ -94,8 +94,8 @@ TEST(ReproduceCliTest, AMissingFileIsAUsageError) {
 
 TEST(ReproduceCliTest, AFileOfAnUnknownSuiteIsAUsageErrorBeforeAnythingRuns) {
   TempDir tmp;
-  RunResult run;
-  run.benchctl = nlohmann::json::object();
+  // A well-formed result file of a suite this benchctl does not have.
+  RunResult run = testing::MakeRun({});
   run.config.suite = "xml";
   run.config.processes = 2;
   run.config.samples = 2;

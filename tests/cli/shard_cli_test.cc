@@ -143,6 +143,12 @@ TEST(ShardCli, ShardedRunMergesToTheUnshardedJobSet) {
   EXPECT_EQ(merged.jobs[0].status, "ok");
   EXPECT_TRUE(merged.complete);
   EXPECT_NE(merged.run_id, unsharded.run_id);
+  // The merged file's command is the merge; each shard's own is kept with its record.
+  ASSERT_GE(merged.config.command.size(), 2u);
+  EXPECT_EQ(merged.config.command[1], "merge");
+  const auto& records = merged.config.shard->extra.at("merged");
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[0].at("command").at(1), "run");
   CommandResult show = RunBenchctl({"show", (tmp / "all.json").string()});
   EXPECT_EQ(show.exit_code, 0) << show.output;
   ExpectMentions(show.output, {"cpp-good"});
