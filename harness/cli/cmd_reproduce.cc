@@ -77,6 +77,13 @@ int Reproduce(const ReproduceArgs& args) {
   report.base_source = args.file + " (original)";
   report.candidate_source = outcome.out.string() + " (reproduction)";
   fmt::print("\n{}", RenderCompareTable(report, UseColor("auto", isatty(STDOUT_FILENO) != 0)));
+  // The two runs were not interleaved: whatever changed on the machine between them (load,
+  // frequency, a neighbour on a shared VM) shows up as a change of every job alike.
+  fmt::print(
+      "reproduction: the original and this run ran at different times, not interleaved, so "
+      "drift of the machine between them counts as a change; a change of every job by a "
+      "similar amount points to the machine, a change of some jobs to the code or toolchains "
+      "(for a verdict on code, use `run --against`, which interleaves both sides)\n");
   if (outcome.exit_code != kExitOk || HasRegression(report.comparison)) return kExitFailures;
   return kExitOk;
 }
