@@ -11,10 +11,10 @@ namespace {
 using nlohmann::json;
 
 constexpr std::array<std::string_view, 19> kConfigKeys = {
-    "suite",  "languages",     "impls",           "operations",    "processes",  "samples",
-    "warmup", "min_sample_ms", "timeout_seconds", "seed",          "input_seed", "quick",
-    "order",  "instructions",  "against",         "suite_details", "shard",      "cpus",
-    "command"};
+    "suite",         "languages", "impls",         "operations",      "processes",
+    "samples",       "warmup",    "min_sample_ms", "timeout_seconds", "seed",
+    "input_seed",    "quick",     "order",         "instructions",    "against",
+    "suite_details", "shard",     "cpus",          "command"};
 constexpr std::array<std::string_view, 2> kInstructionsKeys = {"measurements", "valgrind_version"};
 constexpr std::array<std::string_view, 2> kAgainstKeys = {"rev", "commit"};
 constexpr std::array<std::string_view, 3> kShardKeys = {"index", "count", "jobs_total"};
