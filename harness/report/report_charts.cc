@@ -56,7 +56,12 @@ Scale DotChartScale(const DotChartSpec& spec) {
   if (!(high > 0)) low = high = 0;
   const double left = kChartLabelWidth, right = kChartWidth - kChartNumberWidth;
   if (WantsLogScale(low, high)) return Scale::Log(low, high, left, right);
-  return Scale::Linear(0, high, left, right);
+  // kB values are labelled in MiB from 1 MiB and GiB from 1 GiB (FormatKilobytes): ticks at
+  // nice steps of the unit shown.
+  double tick_unit = 1;
+  if (spec.metric.unit == "kB")
+    tick_unit = high >= 1024.0 * 1024 ? 1024.0 * 1024 : high >= 1024 ? 1024 : 1;
+  return Scale::Linear(0, high, left, right, tick_unit);
 }
 
 std::string DotChart(const DotChartSpec& spec) {

@@ -59,9 +59,12 @@ std::vector<double> LogTicks(double low, double high) {
   return ticks;
 }
 
-Scale Scale::Linear(double low, double high, double pixel_low, double pixel_high) {
+Scale Scale::Linear(double low, double high, double pixel_low, double pixel_high,
+                    double tick_unit) {
   Scale s;
-  s.ticks_ = LinearTicks(low, high, 3);  // Few enough for labels to fit under a 260 px axis.
+  // Few enough for labels to fit under a 260 px axis; nice in the unit the labels show.
+  s.ticks_ = LinearTicks(low / tick_unit, high / tick_unit, 3);
+  for (double& tick : s.ticks_) tick *= tick_unit;
   s.low_ = s.ticks_.front();
   s.high_ = s.ticks_.back();
   s.pixel_low_ = pixel_low;

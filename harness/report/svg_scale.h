@@ -19,7 +19,10 @@ bool WantsLogScale(double low, double high);
 class Scale {
  public:
   // A linear scale over [low, high] widened to nice tick values; a zero-width range is widened.
-  static Scale Linear(double low, double high, double pixel_low, double pixel_high);
+  // `tick_unit` is the unit the labels show values in (1024 for kB labelled as MiB), so ticks
+  // are nice numbers of it.
+  static Scale Linear(double low, double high, double pixel_low, double pixel_high,
+                      double tick_unit = 1);
   // A log scale over [low, high] (both > 0) widened to powers of ten, or to 1-2-5 steps when
   // the range spans less than a decade on each side.
   static Scale Log(double low, double high, double pixel_low, double pixel_high);

@@ -63,3 +63,20 @@ TEST(SvgScaleTest, TheScaleMapsItsEndsAndIsLogOnlyForWideRanges) {
 
 }  // namespace
 }  // namespace benchctl
+
+namespace benchctl {
+namespace {
+
+TEST(SvgScaleTest, TicksAreNiceInTheUnitTheLabelsShow) {
+  // 0..60,000 kB labelled in MiB: ticks at whole multiples of 1024 kB (20 MiB steps), not at
+  // round kB values that read as 19.5 or 39.1 MiB.
+  Scale mib = Scale::Linear(0, 60000, 0, 300, 1024);
+  ASSERT_GE(mib.Ticks().size(), 2u);
+  for (double tick : mib.Ticks()) {
+    EXPECT_DOUBLE_EQ(std::fmod(tick, 20 * 1024.0), 0) << tick;
+  }
+  EXPECT_GE(mib.High(), 60000);
+}
+
+}  // namespace
+}  // namespace benchctl
