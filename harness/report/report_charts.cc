@@ -6,6 +6,7 @@
 #include <cmath>
 #include <limits>
 
+#include "interval_coverage.h"
 #include "svg_canvas.h"
 #include "units.h"
 
@@ -39,10 +40,9 @@ std::string RatioText(double v) { return fmt::format("{:.2f}×", v); }
 
 }  // namespace
 
-std::string CoverageLabel(double coverage, std::size_t n) {
+std::string IntervalLabel(double coverage, std::size_t n) {
   if (n < 2 || coverage <= 0) return "no interval (1 process)";
-  if (coverage >= 0.95) return "95% CI";
-  return fmt::format("{:.1f}% interval", coverage * 100);
+  return CoverageLabel(coverage);  // As `show` labels it: "95% CI", "93.7% CI" (rounded down).
 }
 
 Scale DotChartScale(const DotChartSpec& spec) {

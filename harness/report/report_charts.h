@@ -28,8 +28,9 @@ inline constexpr double kIntervalNumberWidth = 230;
 inline constexpr double kIntervalChartWidth = kChartWidth + 60;
 
 // How a median interval's coverage is named: "95% CI" when it reaches 95% (6 or more
-// processes), else its exact coverage, "93.8% interval" (5 processes); "no interval" for one.
-std::string CoverageLabel(double coverage, std::size_t n);
+// processes), else its exact coverage rounded down as `show` gives it, "93.7% CI" (5 processes);
+// "no interval" for one.
+std::string IntervalLabel(double coverage, std::size_t n);
 
 // One implementation's values of one metric.
 struct DotRow {

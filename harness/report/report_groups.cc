@@ -51,7 +51,7 @@ std::string ValueCell(const Metric& m) {
 
 std::string RatioCell(const ShiftEstimate& r) {
   std::string cell = fmt::format("{:.2f}× [{:.2f}, {:.2f}]", r.estimate, r.ci_low, r.ci_high);
-  if (r.confidence < 0.95) cell += fmt::format(" ({})", CoverageLabel(r.confidence, 2));
+  if (r.confidence < 0.95) cell += fmt::format(" ({})", IntervalLabel(r.confidence, 2));
   return cell;
 }
 
@@ -66,7 +66,7 @@ std::optional<ReportChart> MetricChart(const std::vector<Row>& rows, const std::
     if (spec.rows.empty()) spec.metric = m->spec;
     spec.rows.push_back(
         {RowName(row.job->spec), Colour(colours, row.job->spec.language), m->values, m->summary});
-    coverages.insert(CoverageLabel(m->summary.ci_confidence, m->summary.n));
+    coverages.insert(IntervalLabel(m->summary.ci_confidence, m->summary.n));
   }
   if (spec.rows.empty()) return std::nullopt;
   spec.title = spec.metric.title;
@@ -112,7 +112,7 @@ ReportTable MetricsTable(const std::vector<Row>& rows) {
   for (const Row& row : rows) {
     for (const Metric& m : row.metrics) {
       t.rows.push_back({RowName(row.job->spec), m.spec.title, ValueCell(m),
-                        CoverageLabel(m.summary.ci_confidence, m.summary.n),
+                        IntervalLabel(m.summary.ci_confidence, m.summary.n),
                         std::to_string(m.summary.n)});
     }
   }
@@ -178,7 +178,7 @@ ReportSection GroupSection(const JobGroup& group, const LanguageColours& colours
         ratio_cells.contains(row.job->spec.id) ? ratio_cells[row.job->spec.id] : "-";
     if (row.job->spec.reference) ratio += " (reference, not ranked)";
     main.rows.push_back({RowName(row.job->spec), row.job->spec.language, t ? ValueCell(*t) : "-",
-                         t ? CoverageLabel(t->summary.ci_confidence, t->summary.n) : "-", ratio,
+                         t ? IntervalLabel(t->summary.ci_confidence, t->summary.n) : "-", ratio,
                          rss ? ValueCell(*rss) : "-", t ? std::to_string(t->summary.n) : "0",
                          row.job->status});
   }

@@ -89,7 +89,7 @@ TEST(ReportBuilderTest, QuickRunsAndFewProcessesAreLabelled) {
   EXPECT_NE(doc.banners[1].text.find("only 5 verified processes"), std::string::npos);
   const ReportSection* group = Find(doc, "json · parse-dom");
   ASSERT_NE(group, nullptr);
-  EXPECT_EQ(group->tables[0].rows[0][3], "93.8% interval");
+  EXPECT_EQ(group->tables[0].rows[0][3], "93.7% CI");
 }
 
 TEST(ReportBuilderTest, ProvenanceNamesTheCommandsToReproduce) {

@@ -64,14 +64,14 @@ TEST(ReportChartsTest, CoverageBelowNinetyFivePercentIsLabelledWithItsExactValue
   // probability 1 - 2 * 0.5^n: 93.75% for 5, 87.5% for 4.
   Summary five = Summarize(std::vector<double>{1, 2, 3, 4, 5});
   EXPECT_DOUBLE_EQ(five.ci_confidence, 1 - 2 * std::pow(0.5, 5));
-  EXPECT_EQ(CoverageLabel(five.ci_confidence, five.n), "93.8% interval");
+  EXPECT_EQ(IntervalLabel(five.ci_confidence, five.n), "93.7% CI");
   Summary four = Summarize(std::vector<double>{1, 2, 3, 4});
-  EXPECT_EQ(CoverageLabel(four.ci_confidence, four.n), "87.5% interval");
+  EXPECT_EQ(IntervalLabel(four.ci_confidence, four.n), "87.5% CI");
   Summary six = Summarize(std::vector<double>{1, 2, 3, 4, 5, 6});
   EXPECT_GE(six.ci_confidence, 0.95);
-  EXPECT_EQ(CoverageLabel(six.ci_confidence, six.n), "95% CI");
+  EXPECT_EQ(IntervalLabel(six.ci_confidence, six.n), "95% CI");
   Summary one = Summarize(std::vector<double>{7});
-  EXPECT_EQ(CoverageLabel(one.ci_confidence, one.n), "no interval (1 process)");
+  EXPECT_EQ(IntervalLabel(one.ci_confidence, one.n), "no interval (1 process)");
 }
 
 TEST(ReportChartsTest, ValuesSpanningOrdersOfMagnitudeGetALogAxis) {
