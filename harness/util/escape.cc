@@ -61,6 +61,30 @@ bool IsWordByte(const std::string& s, std::size_t i) {
   return i < s.size() && std::isalnum(static_cast<unsigned char>(s[i]));
 }
 
+// Appends the HTML entity for &, < and > (and, with `quotes`, " and ') to `out`; false when
+// `ch` needs none. Markdown renders raw HTML, so it needs the first three too.
+bool AppendHtmlEntity(char ch, bool quotes, std::string& out) {
+  switch (ch) {
+    case '&':
+      out += "&amp;";
+      return true;
+    case '<':
+      out += "&lt;";
+      return true;
+    case '>':
+      out += "&gt;";
+      return true;
+    case '"':
+      if (quotes) out += "&quot;";
+      return quotes;
+    case '\'':
+      if (quotes) out += "&#39;";
+      return quotes;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
 std::string ForTerminal(std::string_view text, Lines lines) {
@@ -113,16 +137,8 @@ std::string ForMarkdown(std::string_view text) {
   out.reserve(t.size());
   for (std::size_t i = 0; i < t.size(); ++i) {
     const char ch = t[i];
+    if (AppendHtmlEntity(ch, /*quotes=*/false, out)) continue;
     switch (ch) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
       case '\\':
       case '`':
       case '*':
@@ -172,25 +188,7 @@ std::string ForMarkdownCode(std::string_view text) {
 std::string ForHtml(std::string_view text) {
   std::string out;
   for (char ch : ForTerminal(text)) {
-    switch (ch) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += ch;
-    }
+    if (!AppendHtmlEntity(ch, /*quotes=*/true, out)) out += ch;
   }
   return out;
 }

@@ -8,19 +8,12 @@
 namespace benchctl {
 namespace {
 
+using testing::ExpectOutput;
 using testing::RunBenchctl;
 using testing::TempDir;
 using testing::WriteText;
 
 constexpr int kUsage = 2;
-
-void ExpectOutput(const CommandResult& r, int exit_code, const std::vector<std::string>& parts) {
-  EXPECT_FALSE(r.timed_out);
-  EXPECT_EQ(r.exit_code, exit_code) << r.output;
-  for (const auto& part : parts) {
-    EXPECT_NE(r.output.find(part), std::string::npos) << "'" << part << "' not in:\n" << r.output;
-  }
-}
 
 const char* kClaim = R"({"claims_version": 1, "source": {"title": "An article", "year": 2026},
   "claims": [{"id": "C1", "text": "Go parses 2x slower than Rust", "notes": "n",

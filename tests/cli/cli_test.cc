@@ -12,20 +12,12 @@ namespace benchctl {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::ExpectOutput;
 using testing::RunBenchctl;
 using testing::RunSelftest;
 using testing::TempDir;
 
 constexpr int kUsage = 2;
-
-// Fails with the output unless it contains every one of `parts`.
-void ExpectOutput(const CommandResult& r, int exit_code, const std::vector<std::string>& parts) {
-  EXPECT_FALSE(r.timed_out);
-  EXPECT_EQ(r.exit_code, exit_code) << r.output;
-  for (const auto& part : parts) {
-    EXPECT_NE(r.output.find(part), std::string::npos) << "'" << part << "' not in:\n" << r.output;
-  }
-}
 
 TEST(CliTest, NoSubcommandIsAUsageError) { EXPECT_EQ(RunBenchctl({}).exit_code, kUsage); }
 

@@ -28,6 +28,17 @@ inline void ExpectMentions(const std::string& message, const std::vector<std::st
   }
 }
 
+// A finished command: not timed out, `exit_code`, and every one of `parts` in its output
+// (which the failure shows).
+inline void ExpectOutput(const CommandResult& r, int exit_code,
+                         const std::vector<std::string>& parts) {
+  EXPECT_FALSE(r.timed_out);
+  EXPECT_EQ(r.exit_code, exit_code) << r.output;
+  for (const auto& part : parts) {
+    EXPECT_NE(r.output.find(part), std::string::npos) << "'" << part << "' not in:\n" << r.output;
+  }
+}
+
 // A fresh directory under $TMPDIR (or /tmp), removed with everything in it.
 class TempDir {
  public:
